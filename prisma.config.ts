@@ -12,5 +12,7 @@ export default defineConfig({
   experimental: { adapter: true },
   schema: path.join('prisma', 'schema.prisma'),
   migrations: { path: path.join('prisma', 'migrations') },
-  adapter: async () => new PrismaPGlite(new PGlite()),
+  // pglite-prisma-adapter ships its own copy of Prisma's adapter types; they differ only
+  // nominally from 6.19's, so the factory is cast rather than the CLI config loosened.
+  adapter: async () => new PrismaPGlite(new PGlite()) as never,
 });

@@ -1,0 +1,96 @@
+import { readdirSync } from 'node:fs';
+
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+import { formatGenerated } from './tools/schema/format-generated.js';
+import { schemaFiles } from './tools/schema/schema-files.js';
+
+type OutputConfig = Exclude<CodegenConfig['generates'][string], readonly unknown[]>;
+
+const subgraphs = [
+  { name: 'identity', context: 'IdentityContext' },
+  { name: 'organization', context: 'OrganizationContext' },
+  { name: 'function', context: 'FunctionContext' },
+] as const;
+
+// Sorted explicitly so the generated client lists operations in the same order on every
+// machine, whatever order the file system returns.
+const operationDocuments = readdirSync(schemaFiles.operations)
+  .filter((name) => name.endsWith('.graphql'))
+  .sort()
+  .map((name) => `schema/operations/${name}`);
+
+function subgraphResolverTypes(subgraph: (typeof subgraphs)[number]): OutputConfig {
+  return {
+    schema: `schema/${subgraph.name}.graphql`,
+    plugins: ['typescript', 'typescript-resolvers'],
+    config: {
+      // Adds __resolveReference and the reference types for every @key entity.
+      federation: true,
+      contextType: `../context.js#${subgraph.context}`,
+      useIndexSignature: true,
+      useTypeImports: true,
+      enumsAsTypes: true,
+      strictScalars: true,
+      scalars: {
+        // Resolvers may return either; the DateTime scalar serializes both.
+        DateTime: { input: 'Date | string', output: 'Date | string' },
+        // The selection set of @key(fields:), which the federation directives carry as text.
+        _FieldSet: 'string',
+      },
+    },
+  };
+}
+
+const clientSchema = { schema: 'schema/api.graphql', documents: operationDocuments } as const;
+
+const clientOperations: OutputConfig = {
+  ...clientSchema,
+  // typescript-operations 6 emits the input types and enums the operations use by itself.
+  plugins: ['typescript-operations', 'typed-document-node'],
+  config: {
+    useTypeImports: true,
+    enumsAsTypes: true,
+    strictScalars: true,
+    // DateTime reaches the browser as the ISO 8601 string the gateway sent.
+    scalars: { DateTime: 'string' },
+    // Every selected field is present in a response; variables stay optional where the
+    // schema lets them be.
+    avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+    // The hooks below import documents by operation name, the one naming their external mode
+    // supports, so the typed documents carry no suffix: Me, CreateOrganization.
+    documentVariableSuffix: '',
+  },
+};
+
+// The hooks live in a file of their own because typescript-react-apollo cannot share a file
+// with typed-document-node: both would declare the same document constants.
+const clientHooks: OutputConfig = {
+  ...clientSchema,
+  plugins: ['typescript-react-apollo'],
+  config: {
+    withHooks: true,
+    useTypeImports: true,
+    documentMode: 'external',
+    importDocumentNodeExternallyFrom: './graphql.js',
+    importOperationTypesFrom: 'Operations',
+    importExtension: '.js',
+  },
+};
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: {
+    ...Object.fromEntries(
+      subgraphs.map((subgraph) => [
+        `subgraphs/${subgraph.name}/generated/resolvers-types.ts`,
+        subgraphResolverTypes(subgraph),
+      ]),
+    ),
+    'client/generated/graphql.ts': clientOperations,
+    'client/generated/hooks.ts': clientHooks,
+  },
+  hooks: { beforeOneFileWrite: [formatGenerated] },
+};
+
+export default config;

@@ -1,0 +1,148 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
+import type { KeyRing } from '../platform/auth/key-ring.js';
+import type { ErrorCode } from '../platform/errors/codes.js';
+import { createErrorMask } from '../platform/errors/mask-error.js';
+import { requestLoggingPlugin } from '../platform/graphql/request-logging-plugin.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { clientAddressOf, parseTrustedProxies } from '../platform/server/client-address.js';
+import { createGraphQLHandler } from '../platform/server/graphql-handler.js';
+import { sendJson } from '../platform/server/http-responses.js';
+import { startHttpService, type RunningHttpService } from '../platform/server/http-service.js';
+import { healthRoute, readinessRoute } from '../platform/server/probes.js';
+import { REQUEST_ID_HEADER, requestIdOf } from '../platform/server/request-id.js';
+import type { GatewayConfig } from './config.js';
+import type { GatewayContext } from './gateway-context.js';
+import { operationLimits } from './hardening.js';
+import { SubgraphDataSource } from './subgraph-data-source.js';
+import { createSubgraphFetcher } from './subgraph-fetcher.js';
+
+export const SUPERGRAPH_FILE = path.resolve(import.meta.dirname, '../schema/supergraph.graphql');
+
+export interface GatewayRuntime {
+  readonly config: GatewayConfig;
+  readonly logger: Logger;
+  readonly keys: KeyRing;
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
+}
+
+/**
+ * A failure that reached us from a subgraph (unreachable, timed out, or a non-GraphQL answer)
+ * is reported as UPSTREAM_ERROR; anything else the gateway did not mean to say is internal.
+ */
+function codeForFailure(formatted: GraphQLFormattedError): ErrorCode {
+  const extensions = formatted.extensions ?? {};
+  if ('serviceName' in extensions || extensions.code === 'DOWNSTREAM_SERVICE_ERROR') {
+    return 'UPSTREAM_ERROR';
+  }
+  return 'INTERNAL_SERVER_ERROR';
+}
+
+function subgraphUrls(config: GatewayConfig): Readonly<Record<string, string>> {
+  return {
+    identity: config.IDENTITY_URL,
+    organization: config.ORGANIZATION_URL,
+    function: config.FUNCTION_URL,
+  };
+}
+
+export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttpService> {
+  const { config, logger, keys } = runtime;
+  const production = config.NODE_ENV === 'production';
+  const introspection = config.INTROSPECTION ?? !production;
+  const urls = subgraphUrls(config);
+  const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
+
+  const { fetcher, close: closeFetcher } = createSubgraphFetcher({
+    timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    connections: config.SUBGRAPH_CONNECTIONS,
+  });
+
+  const gateway = new ApolloGateway({
+    // Composed at build time (npm run compose); the routing URLs in the file are defaults
+    // that the configuration overrides here.
+    supergraphSdl: await readFile(SUPERGRAPH_FILE, 'utf8'),
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: urls[name] ?? url, fetcher }),
+    logger,
+  });
+
+  const limits = operationLimits({
+    maxDepth: config.MAX_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxTokens: config.MAX_TOKENS,
+    maxCost: config.MAX_COST,
+    maxDirectives: config.MAX_DIRECTIVES,
+    introspectionAllowed: introspection,
+    production,
+  });
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createErrorMask({ exposeDetails: config.EXPOSE_ERROR_DETAILS, codeForFailure }),
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ...(limits.plugins as never[]),
+      requestLoggingPlugin<GatewayContext>(),
+    ],
+    logger,
+  });
+  await server.start();
+
+  const context = async (request: IncomingMessage): Promise<GatewayContext> => {
+    const requestId = requestIdOf(request);
+    return {
+      requestId,
+      logger: logger.child({ requestId }),
+      authorization: request.headers.authorization,
+      clientAddress: clientAddressOf(request, trustedProxies),
+    };
+  };
+
+  const graphql = createGraphQLHandler({
+    server,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    context,
+    responseHeaders: (request) => ({ [REQUEST_ID_HEADER]: requestIdOf(request) }),
+  });
+
+  const jwks = async (_request: IncomingMessage, response: import('node:http').ServerResponse) =>
+    sendJson(response, 200, keys.jwks(), { 'cache-control': 'public, max-age=300' });
+
+  const ready = readinessRoute(
+    { schema: async () => server.assertStarted('ready') },
+    (check, error) => logger.warn({ check, err: error }, 'readiness check failed'),
+  );
+
+  const http = await startHttpService(
+    {
+      name: 'gateway',
+      logger,
+      graphql,
+      routes: { '/health': healthRoute, '/ready': ready },
+      publicRoutes: { '/.well-known/jwks.json': jwks },
+      transport: { requireHttps: production, trustedProxies },
+      tls: runtime.tls,
+    },
+    { port: config.GATEWAY_PORT, host: config.GATEWAY_HOST },
+  );
+
+  return {
+    ...http,
+    stop: async () => {
+      await http.stop();
+      await server.stop();
+      await closeFetcher();
+    },
+  };
+}

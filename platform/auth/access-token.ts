@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_TYPE } from './algorithm.js';
+import { KeyNotFoundError, type KeyRing } from './key-ring.js';
+
+/** Who may accept our tokens and who issued them; the same on every service. */
+export interface TokenAudience {
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+/** The claims of a verified access token (RFC 9068, section 2.2). */
+export interface AccessTokenClaims {
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly tokenId: string;
+  readonly issuedAt: number;
+  readonly expiresAt: number;
+}
+
+export interface IssueAccessTokenOptions extends TokenAudience {
+  readonly keys: KeyRing;
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly lifetimeSeconds: number;
+  readonly now?: Date;
+}
+
+export interface IssuedAccessToken {
+  readonly token: string;
+  readonly tokenId: string;
+  readonly expiresAt: Date;
+}
+
+/** Allowed skew between our services' clocks when checking `exp`, `iat` and `nbf`. */
+export const CLOCK_TOLERANCE_SECONDS = 5;
+
+export async function issueAccessToken(options: IssueAccessTokenOptions): Promise<IssuedAccessToken> {
+  const { kid, privateKey } = options.keys.signingKey();
+  const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const expiresAt = issuedAt + options.lifetimeSeconds;
+  const tokenId = randomUUID();
+
+  const token = await new SignJWT({ sid: options.sessionId })
+    .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid })
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setSubject(options.userId)
+    .setJti(tokenId)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(privateKey);
+
+  return { token, tokenId, expiresAt: new Date(expiresAt * 1000) };
+}
+
+/** Why a presented token was refused; the client sees a message, never the token. */
+export type AccessTokenFailure = 'expired' | 'invalid';
+
+export class AccessTokenError extends Error {
+  override readonly name = 'AccessTokenError';
+
+  constructor(
+    readonly reason: AccessTokenFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface VerifyAccessTokenOptions extends TokenAudience {
+  readonly keys: KeyRing;
+  readonly now?: Date;
+}
+
+/**
+ * Verifies signature, algorithm, type, issuer, audience, lifetime and the required claims.
+ * Anything that is not exactly one of our access tokens (a refresh token, an ID token from
+ * an identity provider, a token for another audience) fails here.
+ */
+export async function verifyAccessToken(
+  token: string,
+  options: VerifyAccessTokenOptions,
+): Promise<AccessTokenClaims> {
+  let payload: Record<string, unknown>;
+  try {
+    const verified = await jwtVerify(token, options.keys.verificationKey, {
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      typ: ACCESS_TOKEN_TYPE,
+      issuer: options.issuer,
+      audience: options.audience,
+      requiredClaims: ['sub', 'sid', 'jti', 'iat', 'exp'],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      currentDate: options.now,
+    });
+    payload = verified.payload;
+  } catch (error) {
+    throw translateVerificationError(error);
+  }
+
+  const { sub, sid, jti, iat, exp } = payload;
+  if (typeof sub !== 'string' || typeof sid !== 'string' || typeof jti !== 'string') {
+    throw new AccessTokenError('invalid', 'The access token has malformed claims.');
+  }
+  return { userId: sub, sessionId: sid, tokenId: jti, issuedAt: Number(iat), expiresAt: Number(exp) };
+}
+
+function translateVerificationError(error: unknown): AccessTokenError {
+  if (error instanceof joseErrors.JWTExpired) {
+    return new AccessTokenError('expired', 'The access token has expired.', { cause: error });
+  }
+  if (error instanceof KeyNotFoundError) {
+    return new AccessTokenError('invalid', error.message, { cause: error });
+  }
+  return new AccessTokenError('invalid', 'The access token is invalid.', { cause: error });
+}

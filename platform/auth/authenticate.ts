@@ -1,0 +1,41 @@
+import { AccessTokenError, verifyAccessToken, type VerifyAccessTokenOptions } from './access-token.js';
+import { readBearerToken } from './bearer-token.js';
+import type { Viewer } from './viewer.js';
+
+/**
+ * What the request proved about its caller. An invalid token does not fail the request by
+ * itself: operations open to everyone still work, and rules that need a viewer report why.
+ */
+export type Authentication =
+  | { readonly status: 'anonymous' }
+  | { readonly status: 'authenticated'; readonly viewer: Viewer }
+  | { readonly status: 'rejected'; readonly reason: 'expired' | 'invalid'; readonly message: string };
+
+export const ANONYMOUS: Authentication = { status: 'anonymous' };
+
+export async function authenticate(
+  authorization: string | undefined,
+  options: VerifyAccessTokenOptions,
+): Promise<Authentication> {
+  const bearer = readBearerToken(authorization);
+  switch (bearer.kind) {
+    case 'absent':
+      return ANONYMOUS;
+    case 'malformed':
+      return {
+        status: 'rejected',
+        reason: 'invalid',
+        message: 'The Authorization header is not a Bearer token.',
+      };
+    case 'present':
+      break;
+  }
+
+  try {
+    const claims = await verifyAccessToken(bearer.token, options);
+    return { status: 'authenticated', viewer: claims };
+  } catch (error) {
+    if (!(error instanceof AccessTokenError)) throw error;
+    return { status: 'rejected', reason: error.reason, message: error.message };
+  }
+}

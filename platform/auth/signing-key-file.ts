@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { ACCESS_TOKEN_ALGORITHM } from './algorithm.js';
+
+/**
+ * The on-disk form of the signing keys: every key that may still verify a live token, and
+ * which one signs new tokens. Services that only verify may be given a file whose keys have
+ * no private part (`d`).
+ */
+export interface SigningKeyFile {
+  readonly current: string;
+  readonly keys: readonly StoredSigningKey[];
+}
+
+export interface StoredSigningKey {
+  readonly kid: string;
+  readonly createdAt: string;
+  readonly jwk: JWK;
+}
+
+/** How many keys a rotation keeps: the new one plus enough old ones to outlive token lifetimes. */
+const KEYS_KEPT_ON_ROTATION = 3;
+
+export class SigningKeyFileError extends Error {
+  override readonly name = 'SigningKeyFileError';
+}
+
+export async function readSigningKeyFile(file: string): Promise<SigningKeyFile> {
+  const text = await readFile(file, 'utf8');
+  return parseSigningKeyFile(JSON.parse(text) as unknown, file);
+}
+
+function parseSigningKeyFile(value: unknown, file: string): SigningKeyFile {
+  const fail = (why: string): never => {
+    throw new SigningKeyFileError(`Signing key file ${file} is invalid: ${why}`);
+  };
+  if (typeof value !== 'object' || value === null) return fail('not a JSON object');
+
+  const { current, keys } = value as { current?: unknown; keys?: unknown };
+  if (typeof current !== 'string') return fail('"current" must name a key id');
+  if (!Array.isArray(keys) || keys.length === 0) return fail('"keys" must be a non-empty array');
+
+  const parsed = keys.map((entry: unknown, index): StoredSigningKey => {
+    if (typeof entry !== 'object' || entry === null) return fail(`key ${index} is not an object`);
+    const { kid, createdAt, jwk } = entry as Record<string, unknown>;
+    if (typeof kid !== 'string' || kid === '') return fail(`key ${index} has no "kid"`);
+    if (typeof createdAt !== 'string') return fail(`key ${kid} has no "createdAt"`);
+    if (typeof jwk !== 'object' || jwk === null) return fail(`key ${kid} has no "jwk"`);
+    const { kty, crv } = jwk as JWK;
+    if (kty !== 'EC' || crv !== 'P-256') return fail(`key ${kid} is not a P-256 EC key`);
+    return { kid, createdAt, jwk: jwk as JWK };
+  });
+
+  if (!parsed.some((key) => key.kid === current)) return fail(`current key ${current} is absent`);
+  return { current, keys: parsed };
+}
+
+async function newStoredKey(now: Date): Promise<StoredSigningKey> {
+  const { privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  return { kid: randomUUID(), createdAt: now.toISOString(), jwk };
+}
+
+/** Writes atomically and readable by the owner only, since the file holds private keys. */
+async function writeSigningKeyFile(file: string, content: SigningKeyFile): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+  await rename(temporary, file);
+}
+
+/** Creates a key file with one fresh key, unless one exists already. */
+export async function ensureSigningKeyFile(file: string, now = new Date()): Promise<boolean> {
+  try {
+    await readSigningKeyFile(file);
+    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const key = await newStoredKey(now);
+  await writeSigningKeyFile(file, { current: key.kid, keys: [key] });
+  return true;
+}
+
+/**
+ * Adds a new key and makes it current. Older keys stay so that tokens they signed remain
+ * valid until they expire; only the oldest beyond the kept count are dropped.
+ */
+export async function rotateSigningKeyFile(file: string, now = new Date()): Promise<string> {
+  const existing = await readSigningKeyFile(file);
+  const key = await newStoredKey(now);
+  const keys = [key, ...existing.keys].slice(0, KEYS_KEPT_ON_ROTATION);
+  await writeSigningKeyFile(file, { current: key.kid, keys });
+  return key.kid;
+}

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Building blocks for each service's configuration schema; each key is a variable name. */
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+
+export const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    message: 'expected one of true, false, 1, 0, yes, no',
+  })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+export const flag = (fallback: boolean) => booleanText.default(fallback);
+
+export const httpUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' });
+
+export const postgresUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  message: 'expected a postgresql:// URL',
+});
+
+export const commonVariables = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z
+    .string()
+    .default('./data')
+    .transform((dir) => path.resolve(dir)),
+  DATABASE_URL: postgresUrl.optional(),
+  TOKEN_ISSUER: httpUrl.default('http://localhost:4000'),
+  TOKEN_AUDIENCE: z.string().min(1).default('federated-identity-api'),
+  SIGNING_KEYS_FILE: z.string().min(1).optional(),
+  EXPOSE_ERROR_DETAILS: flag(false),
+};

@@ -1,0 +1,53 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { isErrorCode, type ErrorCode } from './codes.js';
+
+/** Extension keys a client may see; anything else (stack traces, service names) is dropped. */
+const CLIENT_EXTENSION_KEYS = new Set(['code', 'field', 'retryAfterSeconds', 'requestId']);
+
+export const MASKED_MESSAGE = 'Internal server error.';
+export const UPSTREAM_MESSAGE = 'A service needed for part of this request is unavailable.';
+
+/** Whether an error was raised on purpose for the client, as opposed to a failure. */
+export function isClientError(formatted: GraphQLFormattedError): boolean {
+  const code = formatted.extensions?.code;
+  return isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR';
+}
+
+export interface ErrorMaskOptions {
+  /** Development only: keeps the original message beside the masked one. */
+  readonly exposeDetails: boolean;
+  /**
+   * Decides the code of an error that is not a client error; the gateway uses it to tell a
+   * failed subgraph (UPSTREAM_ERROR) from its own failures.
+   */
+  readonly codeForFailure?: (formatted: GraphQLFormattedError) => ErrorCode;
+}
+
+function clientExtensions(extensions: GraphQLFormattedError['extensions']) {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(extensions ?? {})) {
+    if (CLIENT_EXTENSION_KEYS.has(key)) kept[key] = value;
+  }
+  return kept;
+}
+
+/**
+ * The `formatError` of every service. Client errors pass with their message and code only;
+ * everything else becomes a fixed message, so no stack trace, SQL, host name or file path
+ * leaves the process. The original is logged by the request-logging plugin.
+ */
+export function createErrorMask(options: ErrorMaskOptions) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const { locations, path } = formatted;
+
+    if (isClientError(formatted)) {
+      return { message: formatted.message, locations, path, extensions: clientExtensions(formatted.extensions) };
+    }
+
+    const code = options.codeForFailure?.(formatted) ?? 'INTERNAL_SERVER_ERROR';
+    const message = code === 'UPSTREAM_ERROR' ? UPSTREAM_MESSAGE : MASKED_MESSAGE;
+    const extensions: Record<string, unknown> = { code };
+    if (options.exposeDetails) extensions.detail = formatted.message;
+    return { message, locations, path, extensions };
+  };
+}

@@ -1,0 +1,50 @@
+import DataLoader from 'dataloader';
+import { createByIdLoader, isUuid } from '../../platform/graphql/by-id-loader.js';
+import type {
+  Membership,
+  MembershipRole,
+  Organization,
+  PrismaClient,
+} from '../../generated/prisma/client.js';
+
+export interface OrganizationLoaders {
+  readonly organizations: DataLoader<string, Organization | null>;
+  /** The memberships of a user, for `User.memberships`. */
+  readonly membershipsOfUser: DataLoader<string, Membership[]>;
+  /** The signed-in user's role in an organization, or null when they are not a member. */
+  readonly viewerRole: DataLoader<string, MembershipRole | null>;
+}
+
+const onlyUuids = (ids: readonly string[]) => ids.filter(isUuid);
+
+/** Per-request loaders, so permission checks and resolvers share one query per kind. */
+export function createOrganizationLoaders(
+  db: PrismaClient,
+  viewerId: string | undefined,
+): OrganizationLoaders {
+  return {
+    organizations: createByIdLoader((ids) => db.organization.findMany({ where: { id: { in: ids } } })),
+
+    membershipsOfUser: new DataLoader(async (userIds) => {
+      const valid = onlyUuids(userIds);
+      const rows = valid.length
+        ? await db.membership.findMany({
+            where: { userId: { in: valid } },
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          })
+        : [];
+      return userIds.map((userId) => rows.filter((row) => row.userId === userId));
+    }),
+
+    viewerRole: new DataLoader(async (organizationIds) => {
+      const valid = onlyUuids(organizationIds);
+      if (!viewerId || valid.length === 0) return organizationIds.map(() => null);
+      const rows = await db.membership.findMany({
+        where: { userId: viewerId, organizationId: { in: valid } },
+        select: { organizationId: true, role: true },
+      });
+      const byOrganization = new Map(rows.map((row) => [row.organizationId, row.role]));
+      return organizationIds.map((id) => byOrganization.get(id) ?? null);
+    }),
+  };
+}
