@@ -7,10 +7,33 @@ import { schemaFiles } from './tools/schema/schema-files.js';
 
 type OutputConfig = Exclude<CodegenConfig['generates'][string], readonly unknown[]>;
 
+// Mappers name what resolvers hand out for a GraphQL type (mostly Prisma rows), so that
+// field resolvers are typed against the row rather than against the GraphQL shape.
 const subgraphs = [
-  { name: 'identity', context: 'IdentityContext' },
-  { name: 'organization', context: 'OrganizationContext' },
-  { name: 'function', context: 'FunctionContext' },
+  {
+    name: 'identity',
+    context: 'IdentityContext',
+    mappers: { User: '../models.js#UserModel' },
+  },
+  {
+    name: 'organization',
+    context: 'OrganizationContext',
+    mappers: {
+      Organization: '../models.js#OrganizationModel',
+      Membership: '../models.js#MembershipModel',
+      MembershipConnection: '../models.js#MembershipConnectionModel',
+      MembershipEdge: '../models.js#MembershipEdgeModel',
+      User: '../models.js#UserReference',
+    },
+  },
+  {
+    name: 'function',
+    context: 'FunctionContext',
+    mappers: {
+      Solution: '../models.js#SolutionModel',
+      User: '../models.js#UserReference',
+    },
+  },
 ] as const;
 
 // Sorted explicitly so the generated client lists operations in the same order on every
@@ -28,6 +51,7 @@ function subgraphResolverTypes(subgraph: (typeof subgraphs)[number]): OutputConf
       // Adds __resolveReference and the reference types for every @key entity.
       federation: true,
       contextType: `../context.js#${subgraph.context}`,
+      mappers: subgraph.mappers,
       useIndexSignature: true,
       useTypeImports: true,
       enumsAsTypes: true,

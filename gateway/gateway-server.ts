@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -116,7 +116,7 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
     responseHeaders: (request) => ({ [REQUEST_ID_HEADER]: requestIdOf(request) }),
   });
 
-  const jwks = async (_request: IncomingMessage, response: import('node:http').ServerResponse) =>
+  const jwks = async (_request: IncomingMessage, response: ServerResponse) =>
     sendJson(response, 200, keys.jwks(), { 'cache-control': 'public, max-age=300' });
 
   const ready = readinessRoute(

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { defineConfig } from 'prisma/config';
+import { defineConfig, type PrismaConfig } from 'prisma/config';
 
 /*
  * The Prisma config `npm run db:diff` passes to `prisma migrate diff --from-migrations`.
@@ -17,9 +17,7 @@ import { defineConfig } from 'prisma/config';
 
 type PgliteAdapter = Awaited<ReturnType<PrismaPGlite['connect']>>;
 
-type ConfigAdapterFactory = Awaited<
-  ReturnType<NonNullable<Parameters<typeof defineConfig>[0]['adapter']>>
->;
+type ConfigAdapterFactory = Awaited<ReturnType<Extract<PrismaConfig, { engine: 'js' }>['adapter']>>;
 
 function withSimpleProtocolScripts(adapter: PgliteAdapter, pglite: PGlite): PgliteAdapter {
   return {
@@ -35,7 +33,7 @@ function withSimpleProtocolScripts(adapter: PgliteAdapter, pglite: PGlite): Pgli
       await pglite.exec(script);
     },
     startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
-    getConnectionInfo: () => adapter.getConnectionInfo?.() ?? {},
+    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
     dispose: async () => {
       await adapter.dispose();
       await pglite.close();

@@ -32,9 +32,24 @@ await runServiceMain('system', async (logger) => {
 
   try {
     services.push(
-      await launchSubgraph({ name: 'identity', define: identitySubgraph, database, logger: child('identity') }),
-      await launchSubgraph({ name: 'organization', define: organizationSubgraph, database, logger: child('organization') }),
-      await launchSubgraph({ name: 'function', define: functionSubgraph, database, logger: child('function') }),
+      await launchSubgraph({
+        name: 'identity',
+        define: identitySubgraph,
+        database,
+        logger: child('identity'),
+      }),
+      await launchSubgraph({
+        name: 'organization',
+        define: organizationSubgraph,
+        database,
+        logger: child('organization'),
+      }),
+      await launchSubgraph({
+        name: 'function',
+        define: functionSubgraph,
+        database,
+        logger: child('function'),
+      }),
       await launchGateway({ logger: child('gateway') }),
     );
   } catch (error) {

@@ -35,7 +35,9 @@ export interface IssuedAccessToken {
 /** Allowed skew between our services' clocks when checking `exp`, `iat` and `nbf`. */
 export const CLOCK_TOLERANCE_SECONDS = 5;
 
-export async function issueAccessToken(options: IssueAccessTokenOptions): Promise<IssuedAccessToken> {
+export async function issueAccessToken(
+  options: IssueAccessTokenOptions,
+): Promise<IssuedAccessToken> {
   const { kid, privateKey } = options.keys.signingKey();
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const expiresAt = issuedAt + options.lifetimeSeconds;
@@ -103,7 +105,20 @@ export async function verifyAccessToken(
   if (typeof sub !== 'string' || typeof sid !== 'string' || typeof jti !== 'string') {
     throw new AccessTokenError('invalid', 'The access token has malformed claims.');
   }
-  return { userId: sub, sessionId: sid, tokenId: jti, issuedAt: Number(iat), expiresAt: Number(exp) };
+
+  // jose checks `nbf` but not a future `iat`; we issued none, so one means forgery or a
+  // clock gone wrong, and either way the token is not to be trusted.
+  const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  if (Number(iat) > nowSeconds + CLOCK_TOLERANCE_SECONDS) {
+    throw new AccessTokenError('invalid', 'The access token is invalid.');
+  }
+  return {
+    userId: sub,
+    sessionId: sid,
+    tokenId: jti,
+    issuedAt: Number(iat),
+    expiresAt: Number(exp),
+  };
 }
 
 function translateVerificationError(error: unknown): AccessTokenError {

@@ -1,4 +1,8 @@
-import { AccessTokenError, verifyAccessToken, type VerifyAccessTokenOptions } from './access-token.js';
+import {
+  AccessTokenError,
+  verifyAccessToken,
+  type VerifyAccessTokenOptions,
+} from './access-token.js';
 import { readBearerToken } from './bearer-token.js';
 import type { Viewer } from './viewer.js';
 
@@ -9,7 +13,11 @@ import type { Viewer } from './viewer.js';
 export type Authentication =
   | { readonly status: 'anonymous' }
   | { readonly status: 'authenticated'; readonly viewer: Viewer }
-  | { readonly status: 'rejected'; readonly reason: 'expired' | 'invalid'; readonly message: string };
+  | {
+      readonly status: 'rejected';
+      readonly reason: 'expired' | 'invalid';
+      readonly message: string;
+    };
 
 export const ANONYMOUS: Authentication = { status: 'anonymous' };
 

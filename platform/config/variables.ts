@@ -3,9 +3,11 @@ import { z } from 'zod';
 
 /** Building blocks for each service's configuration schema; each key is a variable name. */
 
-export const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+export const port = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65_535).default(fallback);
 
-export const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+export const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
 
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {

@@ -72,3 +72,24 @@ export async function readMigrationFiles(migrationsDir: string): Promise<Migrati
   }
   return files;
 }
+
+/** Prisma caps the descriptive part so the folder name fits `migration_name` VARCHAR(255). */
+const MAX_DESCRIPTION_LENGTH = 200;
+
+/**
+ * The folder name for a new migration, as Prisma forms it: the UTC time as YYYYMMDDHHMMSS,
+ * an underscore, and the description in snake case.
+ */
+export function newMigrationName(description: string, now: Date): string {
+  const words = description
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, MAX_DESCRIPTION_LENGTH);
+  if (words === '') {
+    throw new TypeError(`A migration needs a name with letters or digits, got "${description}".`);
+  }
+
+  const timestamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return `${timestamp}_${words}`;
+}

@@ -41,7 +41,12 @@ export function createErrorMask(options: ErrorMaskOptions) {
     const { locations, path } = formatted;
 
     if (isClientError(formatted)) {
-      return { message: formatted.message, locations, path, extensions: clientExtensions(formatted.extensions) };
+      return {
+        message: formatted.message,
+        locations,
+        path,
+        extensions: clientExtensions(formatted.extensions),
+      };
     }
 
     const code = options.codeForFailure?.(formatted) ?? 'INTERNAL_SERVER_ERROR';

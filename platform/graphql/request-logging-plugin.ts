@@ -4,8 +4,9 @@ import type { Logger } from '../logging/logger.js';
 import { isClientError } from '../errors/mask-error.js';
 
 export interface LoggingContext extends BaseContext {
-  readonly requestId: string;
+  /** Bound to the request id, so every line of this request carries it. */
   readonly logger: Logger;
+  readonly clientAddress: string;
 }
 
 function outcomeOf(errors: readonly GraphQLFormattedError[] | undefined): string {
@@ -19,7 +20,9 @@ function outcomeOf(errors: readonly GraphQLFormattedError[] | undefined): string
  * meant for the client are logged at debug; anything else at error, in full, because the
  * client only ever sees a masked message.
  */
-export function requestLoggingPlugin<Context extends LoggingContext>(): ApolloServerPlugin<Context> {
+export function requestLoggingPlugin<
+  Context extends LoggingContext,
+>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
@@ -29,7 +32,10 @@ export function requestLoggingPlugin<Context extends LoggingContext>(): ApolloSe
             if (isClientError(error)) {
               logger.debug({ code: error.extensions.code, path: error.path }, error.message);
             } else {
-              logger.error({ err: error.originalError ?? error, path: error.path }, 'request failed');
+              logger.error(
+                { err: error.originalError ?? error, path: error.path },
+                'request failed',
+              );
             }
           }
         },
@@ -37,7 +43,7 @@ export function requestLoggingPlugin<Context extends LoggingContext>(): ApolloSe
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : [];
           contextValue.logger.info(
             {
-              requestId: contextValue.requestId,
+              clientAddress: contextValue.clientAddress,
               operationName: operationName ?? null,
               durationMs: Math.round((performance.now() - started) * 100) / 100,
               outcome: outcomeOf(errors),

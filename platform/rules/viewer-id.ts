@@ -4,3 +4,13 @@ import type { RequestContext } from '../server/request-context.js';
 export function viewerIdOf(context: RequestContext): string | undefined {
   return context.auth.status === 'authenticated' ? context.auth.viewer.userId : undefined;
 }
+
+/**
+ * The signed-in user's id inside a resolver whose permission rule already demanded one; its
+ * absence there is a wiring bug, not a client error.
+ */
+export function requireViewerId(context: RequestContext): string {
+  const viewerId = viewerIdOf(context);
+  if (!viewerId) throw new TypeError('resolver reached without a signed-in user');
+  return viewerId;
+}

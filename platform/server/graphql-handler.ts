@@ -53,7 +53,13 @@ export function createGraphQLHandler<Context extends BaseContext>(
         try {
           body = JSON.parse(raw.toString('utf8')) as unknown;
         } catch {
-          sendRequestError(response, 400, 'BAD_REQUEST', 'The body is not valid JSON.', extraHeaders);
+          sendRequestError(
+            response,
+            400,
+            'BAD_REQUEST',
+            'The body is not valid JSON.',
+            extraHeaders,
+          );
           return;
         }
       } else {

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse, type GraphQLSchema } from 'graphql';
@@ -68,7 +71,12 @@ export async function startSubgraph<Context extends RequestContext>(
     introspection: !settings.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestLoggingPlugin<Context>()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // Traces would tell any caller how long each resolver took; we do not report to Apollo.
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLoggingPlugin<Context>(),
+    ],
     logger,
   });
   await server.start();

@@ -1,39 +1,33 @@
-import type { Solution } from '../../generated/prisma/client.js';
 import { DateTimeScalar } from '../../platform/graphql/date-time-scalar.js';
-import { viewerIdOf } from '../../platform/rules/viewer-id.js';
-import type { FunctionContext } from './context.js';
+import { requireViewerId } from '../../platform/rules/viewer-id.js';
+import type { Resolvers } from './generated/resolvers-types.js';
 import { solutionName } from './solution-name.js';
 
-function requireViewer(context: FunctionContext): string {
-  const viewerId = viewerIdOf(context);
-  // The permission rules have already demanded a signed-in user for every caller of this.
-  if (!viewerId) throw new TypeError('resolver reached without a signed-in user');
-  return viewerId;
-}
+/** A user owns few solutions; this cap only bounds a runaway list until it is paginated. */
+const MAX_SOLUTIONS_LISTED = 500;
 
-export const functionResolvers = {
+export const functionResolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: {
-    mySolutions: (_parent: unknown, _args: unknown, context: FunctionContext) =>
+    mySolutions: (_parent, _args, context) =>
       context.db.solution.findMany({
-        where: { ownerUserId: requireViewer(context) },
+        where: { ownerUserId: requireViewerId(context) },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        take: 500,
+        take: MAX_SOLUTIONS_LISTED,
       }),
-    solution: async (_parent: unknown, args: { id: string }, context: FunctionContext) => {
+    solution: async (_parent, args, context) => {
       const solution = await context.solutions.load(args.id);
-      return solution?.ownerUserId === requireViewer(context) ? solution : null;
+      return solution?.ownerUserId === requireViewerId(context) ? solution : null;
     },
   },
   Mutation: {
-    createSolution: (_parent: unknown, args: { input: { name: string } }, context: FunctionContext) =>
+    createSolution: (_parent, args, context) =>
       context.db.solution.create({
-        data: { name: solutionName(args.input.name), ownerUserId: requireViewer(context) },
+        data: { name: solutionName(args.input.name), ownerUserId: requireViewerId(context) },
       }),
   },
   Solution: {
-    __resolveReference: (reference: { readonly id: string }, context: FunctionContext) =>
-      context.solutions.load(reference.id),
-    owner: (solution: Solution) => ({ __typename: 'User', id: solution.ownerUserId }),
+    __resolveReference: (reference, context) => context.solutions.load(reference.id),
+    owner: (solution) => ({ id: solution.ownerUserId }),
   },
 };

@@ -1,16 +1,16 @@
-import type { User } from '../../generated/prisma/client.js';
 import { DateTimeScalar } from '../../platform/graphql/date-time-scalar.js';
-import type { IdentityContext } from './context.js';
+import type { Resolvers } from './generated/resolvers-types.js';
 
-export const identityResolvers = {
+export const identityResolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: {
-    me: (_parent: unknown, _args: unknown, context: IdentityContext) =>
-      context.auth.status === 'authenticated' ? context.users.load(context.auth.viewer.userId) : null,
+    me: (_parent, _args, context) =>
+      context.auth.status === 'authenticated'
+        ? context.users.load(context.auth.viewer.userId)
+        : null,
   },
   User: {
-    __resolveReference: (reference: { readonly id: string }, context: IdentityContext) =>
-      context.users.load(reference.id),
-    emailVerified: (user: User) => user.emailVerifiedAt !== null,
+    __resolveReference: (reference, context) => context.users.load(reference.id),
+    emailVerified: (user) => user.emailVerifiedAt !== null,
   },
 };

@@ -23,7 +23,9 @@ export function createOrganizationLoaders(
   viewerId: string | undefined,
 ): OrganizationLoaders {
   return {
-    organizations: createByIdLoader((ids) => db.organization.findMany({ where: { id: { in: ids } } })),
+    organizations: createByIdLoader((ids) =>
+      db.organization.findMany({ where: { id: { in: ids } } }),
+    ),
 
     membershipsOfUser: new DataLoader(async (userIds) => {
       const valid = onlyUuids(userIds);

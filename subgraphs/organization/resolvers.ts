@@ -1,38 +1,25 @@
-import type { Membership, Organization } from '../../generated/prisma/client.js';
 import {
   afterCursorFilter,
   keysetOrder,
   pageRequest,
   toConnection,
-  type ConnectionArgs,
 } from '../../platform/graphql/connection.js';
 import { DateTimeScalar } from '../../platform/graphql/date-time-scalar.js';
-import { viewerIdOf } from '../../platform/rules/viewer-id.js';
-import type { OrganizationContext } from './context.js';
+import { requireViewerId } from '../../platform/rules/viewer-id.js';
+import type { Resolvers } from './generated/resolvers-types.js';
 import { organizationName } from './organization-name.js';
 
-function requireViewer(context: OrganizationContext): string {
-  const viewerId = viewerIdOf(context);
-  // The permission rules have already demanded a signed-in user for every caller of this.
-  if (!viewerId) throw new TypeError('resolver reached without a signed-in user');
-  return viewerId;
-}
-
-export const organizationResolvers = {
+export const organizationResolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: {
-    organization: async (_parent: unknown, args: { id: string }, context: OrganizationContext) => {
+    organization: async (_parent, args, context) => {
       const role = await context.loaders.viewerRole.load(args.id);
       return role ? context.loaders.organizations.load(args.id) : null;
     },
   },
   Mutation: {
-    createOrganization: async (
-      _parent: unknown,
-      args: { input: { name: string } },
-      context: OrganizationContext,
-    ) => {
-      const userId = requireViewer(context);
+    createOrganization: async (_parent, args, context) => {
+      const userId = requireViewerId(context);
       const name = organizationName(args.input.name);
       return context.db.organization.create({
         data: { name, memberships: { create: { userId, role: 'OWNER' } } },
@@ -40,9 +27,8 @@ export const organizationResolvers = {
     },
   },
   Organization: {
-    __resolveReference: (reference: { readonly id: string }, context: OrganizationContext) =>
-      context.loaders.organizations.load(reference.id),
-    members: async (organization: Organization, args: ConnectionArgs, context: OrganizationContext) => {
+    __resolveReference: (reference, context) => context.loaders.organizations.load(reference.id),
+    members: async (organization, args, context) => {
       const page = pageRequest(args);
       const where = { organizationId: organization.id };
       const [rows, totalCount] = await Promise.all([
@@ -57,13 +43,16 @@ export const organizationResolvers = {
     },
   },
   Membership: {
-    organization: (membership: Membership, _args: unknown, context: OrganizationContext) =>
-      context.loaders.organizations.load(membership.organizationId),
-    user: (membership: Membership) => ({ __typename: 'User', id: membership.userId }),
+    organization: async (membership, _args, context) => {
+      const organization = await context.loaders.organizations.load(membership.organizationId);
+      // A membership row always has its organization: the foreign key cascades on delete.
+      if (!organization) throw new TypeError(`organization of membership ${membership.id} missing`);
+      return organization;
+    },
+    user: (membership) => ({ id: membership.userId }),
   },
   User: {
-    __resolveReference: (reference: { readonly id: string }) => ({ id: reference.id }),
-    memberships: (user: { readonly id: string }, _args: unknown, context: OrganizationContext) =>
-      context.loaders.membershipsOfUser.load(user.id),
+    __resolveReference: (reference) => ({ id: reference.id }),
+    memberships: (user, _args, context) => context.loaders.membershipsOfUser.load(user.id),
   },
 };

@@ -72,7 +72,11 @@ describe('the development flag EXPOSE_ERROR_DETAILS', () => {
       wrapDb: (name, db) => (name === 'identity' ? failingUserLookups(db) : db),
     });
     const token = await system.tokenFor((await system.createUser()).id);
-    const response = await postGraphQL(system.subgraphUrls.identity, { query: '{ me { id } }' }, { token });
+    const response = await postGraphQL(
+      system.subgraphUrls.identity,
+      { query: '{ me { id } }' },
+      { token },
+    );
     expect(response.body.errors?.[0]?.extensions?.detail).toContain('ECONNREFUSED');
   });
 });

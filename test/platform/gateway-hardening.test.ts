@@ -50,7 +50,11 @@ describe('gateway hardening (development settings)', () => {
 
   it('refuses a document with more tokens than the limit', async () => {
     const fields = Array.from({ length: 1_100 }, () => 'id').join(' ');
-    const response = await postGraphQL(system.gatewayUrl, { query: `{ me { ${fields} } }` }, { token });
+    const response = await postGraphQL(
+      system.gatewayUrl,
+      { query: `{ me { ${fields} } }` },
+      { token },
+    );
     expect(errorCodes(response)).toContain('GRAPHQL_PARSE_FAILED');
     expect(response.body.errors?.[0]?.message).toContain('Token limit of 2000');
   });
@@ -66,7 +70,9 @@ describe('gateway hardening (development settings)', () => {
   });
 
   it('refuses a mutation sent by GET', async () => {
-    const query = encodeURIComponent('mutation { createOrganization(input: { name: "x" }) { id } }');
+    const query = encodeURIComponent(
+      'mutation { createOrganization(input: { name: "x" }) { id } }',
+    );
     const response = await fetch(`${system.gatewayUrl}?query=${query}`, {
       headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` },
     });
@@ -74,7 +80,9 @@ describe('gateway hardening (development settings)', () => {
   });
 
   it('refuses a simple GET that could be a cross-site request', async () => {
-    const response = await fetch(`${system.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`);
+    const response = await fetch(
+      `${system.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`,
+    );
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('CSRF');
   });
@@ -102,7 +110,9 @@ describe('gateway hardening (development settings)', () => {
   });
 
   it('allows introspection outside production', async () => {
-    const response = await postGraphQL(system.gatewayUrl, { query: '{ __schema { queryType { name } } }' });
+    const response = await postGraphQL(system.gatewayUrl, {
+      query: '{ __schema { queryType { name } } }',
+    });
     expect(response.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
@@ -147,7 +157,11 @@ describe('gateway hardening (production settings)', () => {
   });
 
   it('serves requests the proxy relayed over HTTPS, with HSTS', async () => {
-    const response = await postGraphQL(system.gatewayUrl, { query: '{ __typename }' }, { headers: viaProxy });
+    const response = await postGraphQL(
+      system.gatewayUrl,
+      { query: '{ __typename }' },
+      { headers: viaProxy },
+    );
     expect(response.body.data).toEqual({ __typename: 'Query' });
     expect(response.headers.get('strict-transport-security')).toContain('max-age=31536000');
   });
@@ -163,7 +177,11 @@ describe('gateway hardening (production settings)', () => {
   });
 
   it('does not suggest field names', async () => {
-    const response = await postGraphQL(system.gatewayUrl, { query: '{ mee { id } }' }, { headers: viaProxy });
+    const response = await postGraphQL(
+      system.gatewayUrl,
+      { query: '{ mee { id } }' },
+      { headers: viaProxy },
+    );
     expect(errorCodes(response)).toContain('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(response.body)).not.toMatch(/did you mean/i);
   });

@@ -6,7 +6,14 @@ import { startSystem, type TestSystem } from '../support/system.js';
 const ME_WITH_MEMBERSHIPS = '{ me { id email memberships { role organization { name } } } }';
 
 /** Things a masked error must never reveal. */
-const LEAKS = [/127\.0\.0\.1/, /localhost/, /:\d{4,5}\b/, /ECONNREFUSED/i, /\bat .*\.(ts|js)/, /\/work\//];
+const LEAKS = [
+  /127\.0\.0\.1/,
+  /localhost/,
+  /:\d{4,5}\b/,
+  /ECONNREFUSED/i,
+  /\bat .*\.(ts|js)/,
+  /\/work\//,
+];
 
 describe.each(testDatabaseKinds)('a subgraph that is down (%s)', (databaseKind) => {
   let system: TestSystem;
@@ -28,7 +35,11 @@ describe.each(testDatabaseKinds)('a subgraph that is down (%s)', (databaseKind) 
   afterAll(() => system?.stop());
 
   it('answers with every subgraph up', async () => {
-    const response = await postGraphQL(system.gatewayUrl, { query: ME_WITH_MEMBERSHIPS }, { token });
+    const response = await postGraphQL(
+      system.gatewayUrl,
+      { query: ME_WITH_MEMBERSHIPS },
+      { token },
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data?.me).toMatchObject({
       id: userId,
@@ -48,7 +59,11 @@ describe.each(testDatabaseKinds)('a subgraph that is down (%s)', (databaseKind) 
     expect(Object.keys(partial.body.errors?.[0]?.extensions ?? {})).toEqual(['code']);
 
     await system.startSubgraph('organization');
-    const recovered = await postGraphQL(system.gatewayUrl, { query: ME_WITH_MEMBERSHIPS }, { token });
+    const recovered = await postGraphQL(
+      system.gatewayUrl,
+      { query: ME_WITH_MEMBERSHIPS },
+      { token },
+    );
     expect(recovered.body.errors).toBeUndefined();
     expect(recovered.body.data?.me).toMatchObject({ memberships: [{ role: 'OWNER' }] });
   });

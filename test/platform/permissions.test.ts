@@ -1,10 +1,4 @@
-import {
-  execute,
-  isObjectType,
-  parse,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import { execute, isObjectType, parse, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { allow, type IRules } from 'graphql-shield';
 import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../generated/prisma/client.js';
@@ -50,7 +44,8 @@ describe.each(DEFINITIONS)('permissions of the $name subgraph', (definition) => 
     const missing: string[] = [];
     for (const type of [schema.getQueryType(), schema.getMutationType()]) {
       for (const field of Object.keys(type?.getFields() ?? {})) {
-        if (!ruleFor(definition.permissions, type!.name, field)) missing.push(`${type!.name}.${field}`);
+        if (!ruleFor(definition.permissions, type!.name, field))
+          missing.push(`${type!.name}.${field}`);
       }
     }
     expect(missing).toEqual([]);
@@ -60,7 +55,8 @@ describe.each(DEFINITIONS)('permissions of the $name subgraph', (definition) => 
     const missing: string[] = [];
     for (const type of objectTypes(schema)) {
       for (const field of Object.keys(type.getFields())) {
-        if (!ruleFor(definition.permissions, type.name, field)) missing.push(`${type.name}.${field}`);
+        if (!ruleFor(definition.permissions, type.name, field))
+          missing.push(`${type.name}.${field}`);
       }
     }
     expect(missing).toEqual([]);

@@ -84,7 +84,8 @@ describe.each(testDatabaseKinds)('access token verification (%s)', (databaseKind
       iat: now,
       exp: now + 600,
     };
-    forged['alg none'] = `${encode({ alg: 'none', typ: 'at+jwt', kid: system.keys.currentKid })}.${encode(claims)}.`;
+    forged['alg none'] =
+      `${encode({ alg: 'none', typ: 'at+jwt', kid: system.keys.currentKid })}.${encode(claims)}.`;
 
     // Algorithm confusion: HMAC keyed with our public key, which anyone can read from the JWKS.
     const publicJwk = system.keys.jwks().keys[0];
@@ -118,7 +119,11 @@ describe.each(testDatabaseKinds)('access token verification (%s)', (databaseKind
     expect(viaGateway.body).toEqual({ data: { me: { id: userId } } });
 
     for (const [name, query] of Object.entries(PROTECTED)) {
-      const direct = await postGraphQL(system.subgraphUrls[name as keyof typeof PROTECTED], { query }, { token });
+      const direct = await postGraphQL(
+        system.subgraphUrls[name as keyof typeof PROTECTED],
+        { query },
+        { token },
+      );
       expect(direct.body.errors, name).toBeUndefined();
     }
   });
@@ -141,13 +146,21 @@ describe.each(testDatabaseKinds)('access token verification (%s)', (databaseKind
     expect(errorCodes(viaGateway)).toEqual(['UNAUTHENTICATED']);
 
     for (const [name, query] of Object.entries(PROTECTED)) {
-      const direct = await postGraphQL(system.subgraphUrls[name as keyof typeof PROTECTED], { query }, { token });
+      const direct = await postGraphQL(
+        system.subgraphUrls[name as keyof typeof PROTECTED],
+        { query },
+        { token },
+      );
       expect(errorCodes(direct), name).toEqual(['UNAUTHENTICATED']);
     }
   });
 
   it('says that an expired token has expired, so clients know to refresh', async () => {
-    const response = await postGraphQL(system.gatewayUrl, { query: '{ me { id } }' }, { token: forged['expired'] });
+    const response = await postGraphQL(
+      system.gatewayUrl,
+      { query: '{ me { id } }' },
+      { token: forged['expired'] },
+    );
     expect(response.body.errors?.[0]?.message).toBe('The access token has expired.');
   });
 

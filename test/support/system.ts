@@ -19,9 +19,9 @@ import type { DatabaseKind } from '../../platform/db/database.js';
 export const TEST_ISSUER = 'http://localhost:4000';
 export const TEST_AUDIENCE = 'federated-identity-api';
 
-type Define = (db: PrismaClient) => ReturnType<
-  typeof identitySubgraph | typeof organizationSubgraph | typeof functionSubgraph
->;
+type Define = (
+  db: PrismaClient,
+) => ReturnType<typeof identitySubgraph | typeof organizationSubgraph | typeof functionSubgraph>;
 
 const DEFINITIONS: Readonly<Record<SubgraphName, Define>> = {
   identity: identitySubgraph,

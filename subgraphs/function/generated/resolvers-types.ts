@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { SolutionModel, UserReference } from '../models.js';
 import type { FunctionContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -186,8 +187,8 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Solution: ResolverTypeWrapper<Solution>;
-  User: ResolverTypeWrapper<User>;
+  Solution: ResolverTypeWrapper<SolutionModel>;
+  User: ResolverTypeWrapper<UserReference>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -199,8 +200,8 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  Solution: Solution | FederationReferenceTypes['Solution'];
-  User: User;
+  Solution: SolutionModel;
+  User: UserReference;
   Boolean: Scalars['Boolean']['output'];
 }>;
 

@@ -1,4 +1,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type {
+  OrganizationModel,
+  MembershipModel,
+  MembershipConnectionModel,
+  MembershipEdgeModel,
+  UserReference,
+} from '../models.js';
 import type { OrganizationContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -226,18 +233,18 @@ export type ResolversTypes = ResolversObject<{
   CreateOrganizationInput: CreateOrganizationInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Membership: ResolverTypeWrapper<Membership>;
+  Membership: ResolverTypeWrapper<MembershipModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  MembershipConnection: ResolverTypeWrapper<MembershipConnection>;
+  MembershipConnection: ResolverTypeWrapper<MembershipConnectionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  MembershipEdge: ResolverTypeWrapper<MembershipEdge>;
+  MembershipEdge: ResolverTypeWrapper<MembershipEdgeModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Organization: ResolverTypeWrapper<Organization>;
+  Organization: ResolverTypeWrapper<OrganizationModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
-  User: ResolverTypeWrapper<User>;
+  User: ResolverTypeWrapper<UserReference>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -245,17 +252,17 @@ export type ResolversParentTypes = ResolversObject<{
   CreateOrganizationInput: CreateOrganizationInput;
   String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Membership: Membership;
+  Membership: MembershipModel;
   ID: Scalars['ID']['output'];
-  MembershipConnection: MembershipConnection;
+  MembershipConnection: MembershipConnectionModel;
   Int: Scalars['Int']['output'];
-  MembershipEdge: MembershipEdge;
+  MembershipEdge: MembershipEdgeModel;
   Mutation: Record<PropertyKey, never>;
-  Organization: Organization | FederationReferenceTypes['Organization'];
+  Organization: OrganizationModel;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
-  User: User | FederationReferenceTypes['User'];
+  User: UserReference;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<

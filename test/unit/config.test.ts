@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gatewayConfigSchema } from '../../gateway/config.js';
+import { ConfigError } from '../../platform/config/config-error.js';
+import { loadConfig } from '../../platform/config/load-config.js';
+import { subgraphConfigSchema } from '../../platform/server/subgraph-config.js';
+
+const problemsOf = (run: () => unknown): readonly string[] => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration from the environment', () => {
+  it('has defaults that start a development system with nothing set', () => {
+    const config = loadConfig(gatewayConfigSchema, {});
+    expect(config).toMatchObject({ GATEWAY_PORT: 4000, MAX_DEPTH: 12, NODE_ENV: 'development' });
+  });
+
+  it('names each malformed variable', () => {
+    const problems = problemsOf(() =>
+      loadConfig(gatewayConfigSchema, {
+        GATEWAY_PORT: 'eighty',
+        IDENTITY_URL: 'ftp://identity',
+        DATABASE_URL: 'mysql://db',
+        EXPOSE_ERROR_DETAILS: 'maybe',
+      }),
+    );
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'DATABASE_URL',
+      'EXPOSE_ERROR_DETAILS',
+      'GATEWAY_PORT',
+      'IDENTITY_URL',
+    ]);
+  });
+
+  it('demands provisioned keys and TLS settings in production', () => {
+    const problems = problemsOf(() => loadConfig(gatewayConfigSchema, { NODE_ENV: 'production' }));
+    expect(problems.join('\n')).toContain('SIGNING_KEYS_FILE: is required in production');
+    expect(problems.join('\n')).toContain('TRUSTED_PROXIES: production needs');
+  });
+
+  it('refuses the error-details flag in production', () => {
+    const problems = problemsOf(() =>
+      loadConfig(subgraphConfigSchema('identity'), {
+        NODE_ENV: 'production',
+        SIGNING_KEYS_FILE: '/keys.json',
+        EXPOSE_ERROR_DETAILS: 'true',
+      }),
+    );
+    expect(problems).toEqual(['EXPOSE_ERROR_DETAILS: must not be enabled in production']);
+  });
+
+  it('stops a service started alone with a message naming the variable', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'subgraphs/identity/main.ts'], {
+      cwd: root,
+      env: { ...process.env, IDENTITY_PORT: 'not-a-port' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('IDENTITY_PORT');
+  });
+});
