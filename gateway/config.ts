@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { commonVariables, flag, httpUrl, port, positiveInt } from '../platform/config/variables.js';
+import {
+  commonVariables,
+  httpUrl,
+  optionalFlag,
+  port,
+  positiveInt,
+} from '../platform/config/variables.js';
 
 /** Every variable the gateway reads; README.md and .env.example list the same. */
 export const gatewayConfigSchema = z
@@ -21,7 +27,7 @@ export const gatewayConfigSchema = z
     TLS_CERT_FILE: z.string().min(1).optional(),
     TLS_KEY_FILE: z.string().min(1).optional(),
     TRUSTED_PROXIES: z.string().optional(),
-    INTROSPECTION: flag(false).optional(),
+    INTROSPECTION: optionalFlag,
   })
   .superRefine((config, context) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {

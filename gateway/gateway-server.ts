@@ -4,9 +4,7 @@ import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
 import type { KeyRing } from '../platform/auth/key-ring.js';
-import type { ErrorCode } from '../platform/errors/codes.js';
 import { createErrorMask } from '../platform/errors/mask-error.js';
 import { requestLoggingPlugin } from '../platform/graphql/request-logging-plugin.js';
 import type { Logger } from '../platform/logging/logger.js';
@@ -29,18 +27,6 @@ export interface GatewayRuntime {
   readonly logger: Logger;
   readonly keys: KeyRing;
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
-}
-
-/**
- * A failure that reached us from a subgraph (unreachable, timed out, or a non-GraphQL answer)
- * is reported as UPSTREAM_ERROR; anything else the gateway did not mean to say is internal.
- */
-function codeForFailure(formatted: GraphQLFormattedError): ErrorCode {
-  const extensions = formatted.extensions ?? {};
-  if ('serviceName' in extensions || extensions.code === 'DOWNSTREAM_SERVICE_ERROR') {
-    return 'UPSTREAM_ERROR';
-  }
-  return 'INTERNAL_SERVER_ERROR';
 }
 
 function subgraphUrls(config: GatewayConfig): Readonly<Record<string, string>> {
@@ -67,7 +53,8 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
     // Composed at build time (npm run compose); the routing URLs in the file are defaults
     // that the configuration overrides here.
     supergraphSdl: await readFile(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: urls[name] ?? url, fetcher }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, { url: urls[name] ?? url, fetcher }),
     logger,
   });
 
@@ -83,7 +70,7 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
 
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorMask({ exposeDetails: config.EXPOSE_ERROR_DETAILS, codeForFailure }),
+    formatError: createErrorMask({ exposeDetails: config.EXPOSE_ERROR_DETAILS }),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     introspection,

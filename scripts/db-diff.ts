@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { newMigrationName, readMigrationFiles } from '../platform/db/migration-files.js';
-import { prismaMigrateDiff } from '../platform/db/prisma-migrate-diff.js';
+import { prismaMigrateDiff } from '../platform/db/prisma-cli.js';
 
 /*
  * `npm run db:diff -- <name>` writes prisma/migrations/<UTC timestamp>_<name>/migration.sql:

@@ -37,3 +37,6 @@ export const commonVariables = {
   SIGNING_KEYS_FILE: z.string().min(1).optional(),
   EXPOSE_ERROR_DETAILS: flag(false),
 };
+
+/** A boolean whose absence means "decide from other settings". */
+export const optionalFlag = booleanText.optional();

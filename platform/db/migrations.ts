@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
 import { DatabaseError, describeCause } from './database-error.js';
-import { readMigrationFiles, scriptMatchesChecksum, type MigrationFile } from './migration-files.js';
+import {
+  readMigrationFiles,
+  scriptMatchesChecksum,
+  type MigrationFile,
+} from './migration-files.js';
 import type { SqlExecutor, SqlRow } from './sql-executor.js';
 
 /**

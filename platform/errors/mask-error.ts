@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { isErrorCode, type ErrorCode } from './codes.js';
+import { isErrorCode } from './codes.js';
 
 /** Extension keys a client may see; anything else (stack traces, service names) is dropped. */
 const CLIENT_EXTENSION_KEYS = new Set(['code', 'field', 'retryAfterSeconds', 'requestId']);
@@ -16,11 +16,6 @@ export function isClientError(formatted: GraphQLFormattedError): boolean {
 export interface ErrorMaskOptions {
   /** Development only: keeps the original message beside the masked one. */
   readonly exposeDetails: boolean;
-  /**
-   * Decides the code of an error that is not a client error; the gateway uses it to tell a
-   * failed subgraph (UPSTREAM_ERROR) from its own failures.
-   */
-  readonly codeForFailure?: (formatted: GraphQLFormattedError) => ErrorCode;
 }
 
 function clientExtensions(extensions: GraphQLFormattedError['extensions']) {
@@ -49,10 +44,8 @@ export function createErrorMask(options: ErrorMaskOptions) {
       };
     }
 
-    const code = options.codeForFailure?.(formatted) ?? 'INTERNAL_SERVER_ERROR';
-    const message = code === 'UPSTREAM_ERROR' ? UPSTREAM_MESSAGE : MASKED_MESSAGE;
-    const extensions: Record<string, unknown> = { code };
+    const extensions: Record<string, unknown> = { code: 'INTERNAL_SERVER_ERROR' };
     if (options.exposeDetails) extensions.detail = formatted.message;
-    return { message, locations, path, extensions };
+    return { message: MASKED_MESSAGE, locations, path, extensions };
   };
 }

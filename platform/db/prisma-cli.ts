@@ -33,21 +33,36 @@ function flags(direction: 'from' | 'to', source: DiffSource): string[] {
   }
 }
 
-interface ProcessResult {
+export interface PrismaCliResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-function run(args: readonly string[], cwd: string): Promise<ProcessResult> {
+export interface PrismaCliOptions {
+  readonly cwd: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Runs the project's own Prisma CLI (never a downloaded one) and collects its output. */
+export function runPrismaCli(
+  args: readonly string[],
+  options: PrismaCliOptions,
+): Promise<PrismaCliResult> {
+  const cli = createRequire(import.meta.url).resolve('prisma/build/index.js');
   const env = {
     ...process.env,
+    ...options.env,
     // Both would try the network: the update check and the usage report.
     CHECKPOINT_DISABLE: '1',
     PRISMA_HIDE_UPDATE_MESSAGE: '1',
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: options.cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -58,16 +73,15 @@ function run(args: readonly string[], cwd: string): Promise<ProcessResult> {
 }
 
 /**
- * Runs the project's own Prisma CLI: `prisma migrate diff --script --exit-code`. With
- * `--exit-code` the CLI exits 0 for no difference and 2 for one; anything else is a failure.
+ * Runs `prisma migrate diff --script --exit-code`, which exits 0 when there is no difference
+ * and 2 when there is one; anything else is a failure.
  */
 export async function prismaMigrateDiff(options: MigrateDiffOptions): Promise<MigrateDiff> {
-  const cli = createRequire(import.meta.url).resolve('prisma/build/index.js');
-  const args = [cli, 'migrate', 'diff', ...flags('from', options.from), ...flags('to', options.to)];
+  const args = ['migrate', 'diff', ...flags('from', options.from), ...flags('to', options.to)];
   args.push('--script', '--exit-code');
   if (options.configPath) args.push('--config', path.resolve(options.configPath));
 
-  const result = await run(args, options.cwd);
+  const result = await runPrismaCli(args, { cwd: options.cwd });
   if (result.code === 0 || result.code === 2) {
     return { script: result.stdout, empty: result.code === 0 };
   }
