@@ -13,7 +13,11 @@ const subgraphs = [
   {
     name: 'identity',
     context: 'IdentityContext',
-    mappers: { User: '../models.js#UserModel' },
+    mappers: {
+      User: '../models.js#UserModel',
+      AuthPayload: '../models.js#AuthPayloadModel',
+      Session: '../models.js#SessionModel',
+    },
   },
   {
     name: 'organization',

@@ -26,6 +26,16 @@ export async function launchGateway(options: LaunchGatewayOptions = {}): Promise
       : undefined;
 
   const running = await startGateway({ config, logger, keys, tls });
+  const stopWatchingKeys = keys.watch((error) =>
+    logger.error({ err: error }, 'could not reload the signing keys'),
+  );
   logger.info({ url: running.url }, 'gateway listening');
-  return { name: 'gateway', ...running };
+  return {
+    name: 'gateway',
+    ...running,
+    stop: async () => {
+      stopWatchingKeys();
+      await running.stop();
+    },
+  };
 }

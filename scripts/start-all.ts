@@ -1,7 +1,7 @@
 import { launchGateway } from '../gateway/launch-gateway.js';
-import { functionSubgraph } from '../subgraphs/function/definition.js';
-import { identitySubgraph } from '../subgraphs/identity/definition.js';
-import { organizationSubgraph } from '../subgraphs/organization/definition.js';
+import { functionModule } from '../subgraphs/function/definition.js';
+import { identityModule } from '../subgraphs/identity/definition.js';
+import { organizationModule } from '../subgraphs/organization/definition.js';
 import { loadConfig } from '../platform/config/load-config.js';
 import { commonVariables } from '../platform/config/variables.js';
 import { openDatabase } from '../platform/db/database.js';
@@ -32,24 +32,9 @@ await runServiceMain('system', async (logger) => {
 
   try {
     services.push(
-      await launchSubgraph({
-        name: 'identity',
-        define: identitySubgraph,
-        database,
-        logger: child('identity'),
-      }),
-      await launchSubgraph({
-        name: 'organization',
-        define: organizationSubgraph,
-        database,
-        logger: child('organization'),
-      }),
-      await launchSubgraph({
-        name: 'function',
-        define: functionSubgraph,
-        database,
-        logger: child('function'),
-      }),
+      await launchSubgraph({ module: identityModule, database, logger: child('identity') }),
+      await launchSubgraph({ module: organizationModule, database, logger: child('organization') }),
+      await launchSubgraph({ module: functionModule, database, logger: child('function') }),
       await launchGateway({ logger: child('gateway') }),
     );
   } catch (error) {

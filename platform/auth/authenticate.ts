@@ -15,15 +15,21 @@ export type Authentication =
   | { readonly status: 'authenticated'; readonly viewer: Viewer }
   | {
       readonly status: 'rejected';
-      readonly reason: 'expired' | 'invalid';
+      readonly reason: 'expired' | 'invalid' | 'revoked';
       readonly message: string;
     };
+
+/** Tells whether a session has ended; see session-revocations.ts. */
+export interface RevocationCheck {
+  isRevoked(sessionId: string): Promise<boolean>;
+}
 
 export const ANONYMOUS: Authentication = { status: 'anonymous' };
 
 export async function authenticate(
   authorization: string | undefined,
   options: VerifyAccessTokenOptions,
+  revocations?: RevocationCheck,
 ): Promise<Authentication> {
   const bearer = readBearerToken(authorization);
   switch (bearer.kind) {
@@ -41,6 +47,13 @@ export async function authenticate(
 
   try {
     const claims = await verifyAccessToken(bearer.token, options);
+    if (await revocations?.isRevoked(claims.sessionId)) {
+      return {
+        status: 'rejected',
+        reason: 'revoked',
+        message: 'The session has ended; sign in again.',
+      };
+    }
     return { status: 'authenticated', viewer: claims };
   } catch (error) {
     if (!(error instanceof AccessTokenError)) throw error;

@@ -1,3 +1,5 @@
+import { watch } from 'node:fs';
+import path from 'node:path';
 import {
   importJWK,
   type CryptoKey,
@@ -62,6 +64,28 @@ export class KeyRing {
     const ring = new KeyRing(file, content.current, await loadKeys(content));
     ring.lastReload = Date.now();
     return ring;
+  }
+
+  /**
+   * Follows the key file: a rotation written by `npm run keys:rotate` makes the new key
+   * current here too, for signing and in the JWKS, within a moment. Returns a stop function.
+   */
+  watch(onError: (error: unknown) => void): () => void {
+    const directory = path.dirname(this.file);
+    const name = path.basename(this.file);
+    let timer: NodeJS.Timeout | undefined;
+    // The file is replaced by rename, so the directory is watched rather than the file.
+    const watcher = watch(directory, (_event, changed) => {
+      if (changed !== name) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => this.reload().catch(onError), 50);
+      timer.unref();
+    });
+    watcher.unref();
+    return () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
   }
 
   /** Re-reads the key file now; a rotation on disk takes effect for signing as well. */

@@ -36,6 +36,11 @@ export const commonVariables = {
   TOKEN_AUDIENCE: z.string().min(1).default('federated-identity-api'),
   SIGNING_KEYS_FILE: z.string().min(1).optional(),
   EXPOSE_ERROR_DETAILS: flag(false),
+  /** Lifetime of access tokens; every service uses it to know how long a revocation matters. */
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt(900),
+  SECRETS_MASTER_KEY: z.string().min(1).optional(),
+  SECRETS_PREVIOUS_MASTER_KEYS: z.string().optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'expected a redis:// URL' }).optional(),
 };
 
 /** A boolean whose absence means "decide from other settings". */

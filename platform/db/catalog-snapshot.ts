@@ -40,7 +40,10 @@ const CONSTRAINTS = `
     FROM pg_constraint con
     JOIN pg_class c ON c.oid = con.conrelid
     JOIN pg_namespace n ON n.oid = con.connamespace
-   WHERE n.nspname = current_schema() AND c.relname <> $1`;
+   WHERE n.nspname = current_schema() AND c.relname <> $1
+     -- PostgreSQL 18 (PGlite) also lists NOT NULL as constraints ('n'), named after the column
+     -- they were created with; the column entry already says whether it is nullable.
+     AND con.contype <> 'n'`;
 
 const INDEXES = `
   SELECT tablename AS table_name, indexname AS index_name, indexdef AS definition

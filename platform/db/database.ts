@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient, type Prisma } from '../../generated/prisma/client.js';
+import { PrismaClient } from '../../generated/prisma/client.js';
 import type { Logger } from '../logging/logger.js';
 import { DatabaseError, describeCause } from './database-error.js';
+import type { Notifications } from './notifications.js';
+import { pgliteNotifications } from './pglite-notifications.js';
+import { postgresNotifications } from './postgres-notifications.js';
 import { applyMigrations, type MigrationRun } from './migrations.js';
+import { pglitePrismaAdapter, type PrismaAdapterFactory } from './pglite-adapter.js';
 import { acquirePglite, isMemoryLocation } from './pglite-store.js';
 import { createPostgresPool, withDedicatedConnection } from './postgres-pool.js';
 import { pgClientExecutor, pgliteExecutor } from './sql-executor.js';
@@ -15,6 +18,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   readonly kind: DatabaseKind;
   readonly prisma: PrismaClient;
+  /** LISTEN/NOTIFY on this database, e.g. for the session revocation feed. */
+  readonly notifications: Notifications;
   /** Runs `SELECT 1`; throws a `DatabaseError` (DATABASE_UNAVAILABLE) when there is no answer. */
   ping(): Promise<void>;
   /** Disconnects Prisma and gives back the pool or the shared embedded instance. */
@@ -40,12 +45,11 @@ export function pgliteLocation(dataDir: string): string {
   return isMemoryLocation(dataDir) ? dataDir : path.resolve(dataDir, 'pglite');
 }
 
-type PrismaAdapterFactory = NonNullable<Prisma.PrismaClientOptions['adapter']>;
-
 /** What differs between the embedded database and a PostgreSQL server. */
 interface Backend {
   readonly kind: DatabaseKind;
   readonly adapter: PrismaAdapterFactory;
+  readonly notifications: Notifications;
   selectOne(): Promise<void>;
   migrate(migrationsDir: string): Promise<MigrationRun>;
   close(): Promise<void>;
@@ -64,9 +68,8 @@ async function openPgliteBackend(dataDir: string, logger: Logger): Promise<Backe
 
   return {
     kind: 'pglite',
-    // pglite-prisma-adapter 0.6 declares its types against an older copy of Prisma's adapter
-    // interface; the methods Prisma calls are the same, which the CRUD tests confirm.
-    adapter: new PrismaPGlite(shared.pglite) as unknown as PrismaAdapterFactory,
+    adapter: pglitePrismaAdapter(shared.pglite),
+    notifications: pgliteNotifications(shared.pglite),
     async selectOne() {
       await shared.pglite.query('SELECT 1');
     },
@@ -78,10 +81,12 @@ async function openPgliteBackend(dataDir: string, logger: Logger): Promise<Backe
 
 function openPostgresBackend(databaseUrl: string, logger: Logger): Backend {
   const pool = createPostgresPool(databaseUrl, logger);
+  const notifications = postgresNotifications(databaseUrl, logger);
 
   return {
     kind: 'postgres',
     adapter: new PrismaPg(pool),
+    notifications,
     async selectOne() {
       await pool.query('SELECT 1');
     },
@@ -89,7 +94,10 @@ function openPostgresBackend(databaseUrl: string, logger: Logger): Backend {
       withDedicatedConnection(pool, logger, (client) =>
         applyMigrations({ executor: pgClientExecutor(client), migrationsDir, logger }),
       ),
-    close: () => pool.end(),
+    close: async () => {
+      await notifications.close();
+      await pool.end();
+    },
   };
 }
 
@@ -119,6 +127,7 @@ function databaseOn(backend: Backend, prisma: PrismaClient): Database {
   return {
     kind: backend.kind,
     prisma,
+    notifications: backend.notifications,
     async ping() {
       if (closing) throw new DatabaseError('DATABASE_UNAVAILABLE', 'The database was closed.');
       try {

@@ -124,10 +124,14 @@ export async function startHttpService(
 
   const stop = async (): Promise<void> => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive sockets become idle as their last response goes out; close each as it does,
+    // so shutdown waits for requests in flight and not for clients' idle connections.
+    const sweeper = setInterval(() => server.closeIdleConnections(), 50);
     server.closeIdleConnections();
     const timer = setTimeout(() => server.closeAllConnections(), grace);
     timer.unref();
     await closed;
+    clearInterval(sweeper);
     clearTimeout(timer);
   };
 

@@ -9,25 +9,39 @@ export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<SubgraphName, number>> = {
   function: 4003,
 };
 
-/** The variables one subgraph reads; `IDENTITY_PORT` and so on, so all can share one file. */
-export function subgraphConfigSchema(name: SubgraphName) {
+const subgraphVariables = {
+  ...commonVariables,
+  TRUSTED_PROXIES: z.string().optional(),
+  MAX_BODY_BYTES: positiveInt(1_048_576),
+};
+
+export type CommonSubgraphConfig = z.infer<z.ZodObject<typeof subgraphVariables>>;
+
+/**
+ * The variables one subgraph reads: the shared ones, `<NAME>_PORT` and `<NAME>_HOST` (so all
+ * services can share one environment), and the subgraph's own.
+ */
+export function subgraphConfigSchema<Shape extends z.ZodRawShape>(name: SubgraphName, own: Shape) {
   const prefix = name.toUpperCase();
   return z
     .object({
-      ...commonVariables,
+      ...subgraphVariables,
       [`${prefix}_PORT`]: port(DEFAULT_SUBGRAPH_PORTS[name]),
       [`${prefix}_HOST`]: z.string().min(1).default('127.0.0.1'),
-      TRUSTED_PROXIES: z.string().optional(),
-      MAX_BODY_BYTES: positiveInt(1_048_576),
+      ...own,
     })
-    .superRefine((config, context) => {
+    .superRefine((parsed, context) => {
+      const config = parsed as CommonSubgraphConfig;
       if (config.NODE_ENV !== 'production') return;
-      if (!config.SIGNING_KEYS_FILE) {
-        context.addIssue({
-          code: 'custom',
-          path: ['SIGNING_KEYS_FILE'],
-          message: 'is required in production (generated keys would differ per instance)',
-        });
+      const required = ['SIGNING_KEYS_FILE', 'SECRETS_MASTER_KEY'] as const;
+      for (const variable of required) {
+        if (!config[variable]) {
+          context.addIssue({
+            code: 'custom',
+            path: [variable],
+            message: 'is required in production (a generated one would differ per instance)',
+          });
+        }
       }
       if (config.EXPOSE_ERROR_DETAILS) {
         context.addIssue({
@@ -45,9 +59,13 @@ export interface SubgraphSettings {
   readonly logLevel: string;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
   readonly tokenIssuer: string;
   readonly tokenAudience: string;
+  readonly accessTokenTtlSeconds: number;
   readonly signingKeysFile: string | undefined;
+  readonly secretsMasterKey: string | undefined;
+  readonly secretsPreviousMasterKeys: string | undefined;
   readonly exposeErrorDetails: boolean;
   readonly port: number;
   readonly host: string;
@@ -57,22 +75,25 @@ export interface SubgraphSettings {
 
 export function subgraphSettings(
   name: SubgraphName,
-  config: z.infer<ReturnType<typeof subgraphConfigSchema>>,
+  config: CommonSubgraphConfig & Record<string, unknown>,
 ): SubgraphSettings {
   const prefix = name.toUpperCase();
-  const values = config as Record<string, unknown>;
   return {
     name,
     production: config.NODE_ENV === 'production',
     logLevel: config.LOG_LEVEL,
     dataDir: config.DATA_DIR,
     databaseUrl: config.DATABASE_URL,
+    redisUrl: config.REDIS_URL,
     tokenIssuer: config.TOKEN_ISSUER,
     tokenAudience: config.TOKEN_AUDIENCE,
+    accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     signingKeysFile: config.SIGNING_KEYS_FILE,
+    secretsMasterKey: config.SECRETS_MASTER_KEY,
+    secretsPreviousMasterKeys: config.SECRETS_PREVIOUS_MASTER_KEYS,
     exposeErrorDetails: config.EXPOSE_ERROR_DETAILS,
-    port: values[`${prefix}_PORT`] as number,
-    host: values[`${prefix}_HOST`] as string,
+    port: config[`${prefix}_PORT`] as number,
+    host: config[`${prefix}_HOST`] as string,
     trustedProxies: config.TRUSTED_PROXIES,
     maxBodyBytes: config.MAX_BODY_BYTES,
   };

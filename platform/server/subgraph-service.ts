@@ -10,7 +10,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse, type GraphQLSchema } from 'graphql';
 import type { IRules } from 'graphql-shield';
-import { authenticate } from '../auth/authenticate.js';
+import { authenticate, type RevocationCheck } from '../auth/authenticate.js';
 import type { KeyRing } from '../auth/key-ring.js';
 import type { Database } from '../db/database.js';
 import { createErrorMask } from '../errors/mask-error.js';
@@ -31,14 +31,17 @@ export interface SubgraphDefinition<Context extends RequestContext> {
   readonly resolvers: GraphQLResolverMap<Context>;
   readonly permissions: IRules;
   createContext(base: RequestContext): Context;
+  /** Stops what the subgraph runs beside serving requests, such as a mail worker. */
+  stop?(): Promise<void>;
 }
 
-/** What the process gives a subgraph: settings, a logger, the database and the keys. */
+/** What serving a subgraph needs from the process. */
 export interface SubgraphRuntime {
   readonly settings: SubgraphSettings;
   readonly logger: Logger;
   readonly database: Database;
   readonly keys: KeyRing;
+  readonly revocations: RevocationCheck;
 }
 
 export function subgraphTypeDefs(name: SubgraphName) {
@@ -61,7 +64,7 @@ export async function startSubgraph<Context extends RequestContext>(
   definition: SubgraphDefinition<Context>,
   runtime: SubgraphRuntime,
 ): Promise<RunningHttpService> {
-  const { settings, logger, database, keys } = runtime;
+  const { settings, logger, database, keys, revocations } = runtime;
   const trustedProxies = parseTrustedProxies(settings.trustedProxies);
 
   const server = new ApolloServer<Context>({
@@ -92,7 +95,7 @@ export async function startSubgraph<Context extends RequestContext>(
     const base: RequestContext = {
       requestId,
       logger: logger.child({ requestId }),
-      auth: await authenticate(request.headers.authorization, verification),
+      auth: await authenticate(request.headers.authorization, verification, revocations),
       clientAddress: clientAddressOf(request, trustedProxies),
     };
     return definition.createContext(base);
@@ -122,6 +125,7 @@ export async function startSubgraph<Context extends RequestContext>(
     stop: async () => {
       await http.stop();
       await server.stop();
+      await definition.stop?.();
     },
   };
 }

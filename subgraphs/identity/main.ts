@@ -1,7 +1,5 @@
 import { launchSubgraph } from '../../platform/server/launch-subgraph.js';
 import { runServiceMain } from '../../platform/server/run-service-main.js';
-import { identitySubgraph } from './definition.js';
+import { identityModule } from './definition.js';
 
-await runServiceMain('identity', (logger) =>
-  launchSubgraph({ name: 'identity', define: identitySubgraph, logger }),
-);
+await runServiceMain('identity', (logger) => launchSubgraph({ module: identityModule, logger }));

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../../platform/db/database.js';
@@ -48,14 +51,27 @@ describe.each(testDatabaseKinds)('database (%s)', (kind) => {
 
     const user = await prisma.user.create({ data: newUser('ada@example.com') });
     const organization = await prisma.organization.create({
-      data: { name: 'Analytical Engines', memberships: { create: { userId: user.id, role: 'OWNER' } } },
+      data: {
+        name: 'Analytical Engines',
+        memberships: { create: { userId: user.id, role: 'OWNER' } },
+      },
       include: { memberships: true },
     });
     expect(organization.memberships).toMatchObject([{ userId: user.id, role: 'OWNER' }]);
 
     await expect(prisma.user.create({ data: newUser('ada@example.com') })).rejects.toMatchObject({
       code: 'P2002',
+      message: expect.stringContaining('Unique constraint failed on the fields: (`email`)'),
     });
+    await expect(
+      prisma.membership.create({
+        data: { organizationId: randomUUID(), userId: user.id, role: 'MEMBER' },
+      }),
+    ).rejects.toMatchObject({ code: 'P2003' });
+
+    await expect(
+      prisma.$transaction((tx) => tx.user.create({ data: newUser('ada@example.com') })),
+    ).rejects.toMatchObject({ code: 'P2002' });
 
     await prisma.user.update({ where: { id: user.id }, data: { displayName: 'Countess' } });
     expect(await prisma.user.findUnique({ where: { email: 'ada@example.com' } })).toMatchObject({
@@ -165,13 +181,16 @@ describe('an unreachable PostgreSQL server', () => {
 describe('an embedded database that cannot be opened', () => {
   it('names the directory', async () => {
     const { logger } = captureLogger();
-    const dataDir = `/proc/${randomUUID()}`;
+    // A file where the data directory should be: nothing can be created beneath it.
+    const dataDir = path.join(os.tmpdir(), `not-a-directory-${randomUUID()}`);
+    await writeFile(dataDir, '');
 
     await expect(openDatabase({ dataDir, logger })).rejects.toMatchObject({
       code: 'DATABASE_UNAVAILABLE',
       message: expect.stringMatching(
-        new RegExp(`^Could not open the embedded database in "${dataDir}/pglite": `),
+        new RegExp(`^Could not open the embedded database in "${dataDir}/pglite": ENOTDIR`),
       ),
     });
+    await rm(dataDir);
   });
 });

@@ -6,9 +6,12 @@ import { ANONYMOUS } from '../../platform/auth/authenticate.js';
 import type { RequestContext } from '../../platform/server/request-context.js';
 import { buildSubgraph, type SubgraphDefinition } from '../../platform/server/subgraph-service.js';
 import { captureLogs } from '../support/log-capture.js';
-import { functionSubgraph } from '../../subgraphs/function/definition.js';
-import { identitySubgraph } from '../../subgraphs/identity/definition.js';
-import { organizationSubgraph } from '../../subgraphs/organization/definition.js';
+import { functionPermissions } from '../../subgraphs/function/permissions.js';
+import { functionResolvers } from '../../subgraphs/function/resolvers.js';
+import { identityPermissions } from '../../subgraphs/identity/permissions.js';
+import { identityResolvers } from '../../subgraphs/identity/resolvers.js';
+import { organizationPermissions } from '../../subgraphs/organization/permissions.js';
+import { organizationResolvers } from '../../subgraphs/organization/resolvers.js';
 
 /** The permission tests never reach the database; a client that throws proves it. */
 const unreachableDb = new Proxy({} as PrismaClient, {
@@ -17,9 +20,22 @@ const unreachableDb = new Proxy({} as PrismaClient, {
   },
 });
 
-const DEFINITIONS = [identitySubgraph, organizationSubgraph, functionSubgraph].map(
-  (define) => define(unreachableDb) as unknown as SubgraphDefinition<RequestContext>,
-);
+const definition = (
+  name: SubgraphDefinition<RequestContext>['name'],
+  resolvers: unknown,
+  permissions: IRules,
+): SubgraphDefinition<RequestContext> => ({
+  name,
+  resolvers: resolvers as SubgraphDefinition<RequestContext>['resolvers'],
+  permissions,
+  createContext: (base) => ({ ...base, db: unreachableDb, provenUserIds: new Set() }),
+});
+
+const DEFINITIONS = [
+  definition('identity', identityResolvers, identityPermissions),
+  definition('organization', organizationResolvers, organizationPermissions),
+  definition('function', functionResolvers, functionPermissions),
+];
 
 const ROOT_TYPES = new Set(['Query', 'Mutation']);
 
@@ -65,7 +81,7 @@ describe.each(DEFINITIONS)('permissions of the $name subgraph', (definition) => 
 
 describe('the deny fallback', () => {
   it('refuses a field that has no rule, even to a caller who may read everything else', async () => {
-    const identity = identitySubgraph(unreachableDb);
+    const identity = DEFINITIONS[0]!;
     const withoutMe = { ...identity.permissions, Query: { _entities: allow } } as IRules;
     const schema = buildSubgraph({ ...identity, permissions: withoutMe });
 

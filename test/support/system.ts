@@ -9,9 +9,9 @@ import { ensureSigningKeyFile } from '../../platform/auth/signing-key-file.js';
 import { openDatabase, type Database } from '../../platform/db/database.js';
 import { launchSubgraph, type LaunchedService } from '../../platform/server/launch-subgraph.js';
 import type { SubgraphName } from '../../platform/server/subgraph-config.js';
-import { functionSubgraph } from '../../subgraphs/function/definition.js';
-import { identitySubgraph } from '../../subgraphs/identity/definition.js';
-import { organizationSubgraph } from '../../subgraphs/organization/definition.js';
+import { functionModule } from '../../subgraphs/function/definition.js';
+import { identityModule } from '../../subgraphs/identity/definition.js';
+import { organizationModule } from '../../subgraphs/organization/definition.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { captureLogs, type CapturedLogs } from './log-capture.js';
 import type { DatabaseKind } from '../../platform/db/database.js';
@@ -19,15 +19,11 @@ import type { DatabaseKind } from '../../platform/db/database.js';
 export const TEST_ISSUER = 'http://localhost:4000';
 export const TEST_AUDIENCE = 'federated-identity-api';
 
-type Define = (
-  db: PrismaClient,
-) => ReturnType<typeof identitySubgraph | typeof organizationSubgraph | typeof functionSubgraph>;
-
-const DEFINITIONS: Readonly<Record<SubgraphName, Define>> = {
-  identity: identitySubgraph,
-  organization: organizationSubgraph,
-  function: functionSubgraph,
-};
+const MODULES = {
+  identity: identityModule,
+  organization: organizationModule,
+  function: functionModule,
+} as const;
 
 export interface SystemOptions {
   readonly databaseKind: DatabaseKind;
@@ -83,19 +79,18 @@ export async function startSystem(options: SystemOptions): Promise<TestSystem> {
   const subgraphs = new Map<SubgraphName, LaunchedService>();
   const ports = new Map<SubgraphName, number>();
   const start = async (name: SubgraphName) => {
-    const define = DEFINITIONS[name];
     const port = ports.get(name) ?? 0;
+    const prisma = options.wrapDb ? options.wrapDb(name, database.prisma) : database.prisma;
     const launched = await launchSubgraph({
-      name,
-      define: (db) => define(options.wrapDb ? options.wrapDb(name, db) : db) as never,
+      module: MODULES[name] as (typeof MODULES)['organization'],
       env: { ...env, [`${name.toUpperCase()}_PORT`]: String(port) },
-      database,
+      database: { ...database, prisma },
       logger: logs.logger(name),
     });
     ports.set(name, launched.port);
     subgraphs.set(name, launched);
   };
-  for (const name of Object.keys(DEFINITIONS) as SubgraphName[]) await start(name);
+  for (const name of Object.keys(MODULES) as SubgraphName[]) await start(name);
 
   const urlOf = (name: SubgraphName) => `http://127.0.0.1:${ports.get(name)}/graphql`;
   const gateway = await launchGateway({

@@ -47,9 +47,10 @@ describe('configuration from the environment', () => {
 
   it('refuses the error-details flag in production', () => {
     const problems = problemsOf(() =>
-      loadConfig(subgraphConfigSchema('identity'), {
+      loadConfig(subgraphConfigSchema('identity', {}), {
         NODE_ENV: 'production',
         SIGNING_KEYS_FILE: '/keys.json',
+        SECRETS_MASTER_KEY: 'a2V5',
         EXPOSE_ERROR_DETAILS: 'true',
       }),
     );

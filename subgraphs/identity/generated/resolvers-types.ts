@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserModel } from '../models.js';
+import type { UserModel, AuthPayloadModel, SessionModel } from '../models.js';
 import type { IdentityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string };
@@ -15,6 +16,84 @@ export type Scalars = {
   _FieldSet: { input: string; output: string };
 };
 
+/**
+ * The tokens a client keeps after signing in. The access token goes in the Authorization
+ * header of every request; the refresh token is sent only to refreshSession.
+ */
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  accessToken: Scalars['String']['output'];
+  accessTokenExpiresAt: Scalars['DateTime']['output'];
+  refreshToken: Scalars['String']['output'];
+  user: User;
+};
+
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Changes the password of the signed-in user and ends their other sessions. */
+  changePassword: Scalars['Boolean']['output'];
+  /** Exchanges a refresh token for a new pair of tokens. Each refresh token works once. */
+  refreshSession: AuthPayload;
+  /** Mails a password reset link if the address has an account. Always answers true. */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Mails a new verification link; false when the address is verified already or a link was
+   * sent within the last minute.
+   */
+  resendVerificationEmail: Scalars['Boolean']['output'];
+  /** Sets a new password with the token from the reset mail and ends every session. */
+  resetPassword: Scalars['Boolean']['output'];
+  /** Ends one of the signed-in user's sessions. */
+  revokeSession: Scalars['Boolean']['output'];
+  /** Signs in with email and password. An unknown email and a wrong password fail alike. */
+  signIn: AuthPayload;
+  /** Ends the current session; its tokens stop working on the next request. */
+  signOut: Scalars['Boolean']['output'];
+  /** Ends every session of the signed-in user, on every device. */
+  signOutEverywhere: Scalars['Boolean']['output'];
+  /** Creates an account, mails a verification link and signs the new user in. */
+  signUp: AuthPayload;
+  /** Confirms the email address with the token from the verification mail. */
+  verifyEmail: User;
+};
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
+};
+
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
+};
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type MutationSignInArgs = {
+  input: SignInInput;
+};
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -22,6 +101,57 @@ export type Query = {
    * account no longer exists.
    */
   me?: Maybe<User>;
+  /** The signed-in user's active sessions, one per signed-in device. */
+  mySessions: Array<Session>;
+  /**
+   * How the owner of this email address signs in. The answer does not reveal whether an
+   * account exists.
+   */
+  signInOptions: SignInOptions;
+};
+
+export type QuerySignInOptionsArgs = {
+  email: Scalars['String']['input'];
+};
+
+export type ResetPasswordInput = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+/** One signed-in device. */
+export type Session = {
+  __typename?: 'Session';
+  createdAt: Scalars['DateTime']['output'];
+  /** Whether this is the session of the access token that made the request. */
+  current: Scalars['Boolean']['output'];
+  deviceName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt: Scalars['DateTime']['output'];
+};
+
+export type SignInInput = {
+  /** A name for the device, shown in the list of sessions. */
+  deviceName?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+export type SignInMethod = 'PASSWORD';
+
+export type SignInOptions = {
+  __typename?: 'SignInOptions';
+  email: Scalars['String']['output'];
+  methods: Array<SignInMethod>;
+};
+
+export type SignUpInput = {
+  /** A name for the device, shown in the list of sessions. */
+  deviceName?: InputMaybe<Scalars['String']['input']>;
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  /** 10 to 256 characters, not a commonly used password. */
+  password: Scalars['String']['input'];
 };
 
 /** A person with an account. Owned by the identity subgraph. */
@@ -156,22 +286,49 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  User: ResolverTypeWrapper<UserModel>;
+  AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ChangePasswordInput: ChangePasswordInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ResetPasswordInput: ResetPasswordInput;
+  Session: ResolverTypeWrapper<SessionModel>;
+  SignInInput: SignInInput;
+  SignInMethod: SignInMethod;
+  SignInOptions: ResolverTypeWrapper<SignInOptions>;
+  SignUpInput: SignUpInput;
+  User: ResolverTypeWrapper<UserModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  Query: Record<PropertyKey, never>;
-  User: UserModel;
+  AuthPayload: AuthPayloadModel;
   String: Scalars['String']['output'];
+  ChangePasswordInput: ChangePasswordInput;
+  DateTime: Scalars['DateTime']['output'];
+  Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
+  Query: Record<PropertyKey, never>;
+  ResetPasswordInput: ResetPasswordInput;
+  Session: SessionModel;
+  SignInInput: SignInInput;
+  SignInOptions: SignInOptions;
+  SignUpInput: SignUpInput;
+  User: UserModel;
+}>;
+
+export type AuthPayloadResolvers<
+  ContextType = IdentityContext,
+  ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload'],
+> = ResolversObject<{
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accessTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<
@@ -181,11 +338,94 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<
   name: 'DateTime';
 }
 
+export type MutationResolvers<
+  ContextType = IdentityContext,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = ResolversObject<{
+  changePassword?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationChangePasswordArgs, 'input'>
+  >;
+  refreshSession?: Resolver<
+    ResolversTypes['AuthPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRefreshSessionArgs, 'refreshToken'>
+  >;
+  requestPasswordReset?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRequestPasswordResetArgs, 'email'>
+  >;
+  resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resetPassword?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationResetPasswordArgs, 'input'>
+  >;
+  revokeSession?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRevokeSessionArgs, 'id'>
+  >;
+  signIn?: Resolver<
+    ResolversTypes['AuthPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSignInArgs, 'input'>
+  >;
+  signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signUp?: Resolver<
+    ResolversTypes['AuthPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSignUpArgs, 'input'>
+  >;
+  verifyEmail?: Resolver<
+    ResolversTypes['User'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationVerifyEmailArgs, 'token'>
+  >;
+}>;
+
 export type QueryResolvers<
   ContextType = IdentityContext,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = ResolversObject<{
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  signInOptions?: Resolver<
+    ResolversTypes['SignInOptions'],
+    ParentType,
+    ContextType,
+    RequireFields<QuerySignInOptionsArgs, 'email'>
+  >;
+}>;
+
+export type SessionResolvers<
+  ContextType = IdentityContext,
+  ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session'],
+> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deviceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type SignInOptionsResolvers<
+  ContextType = IdentityContext,
+  ParentType extends ResolversParentTypes['SignInOptions'] = ResolversParentTypes['SignInOptions'],
+> = ResolversObject<{
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  methods?: Resolver<Array<ResolversTypes['SignInMethod']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<
@@ -207,7 +447,11 @@ export type UserResolvers<
 }>;
 
 export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
+  SignInOptions?: SignInOptionsResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

@@ -1,0 +1,28 @@
+import { badUserInput } from '../../../platform/errors/app-error.js';
+
+/** RFC 5321 limits a path to 256 octets, so an address to 254 characters. */
+const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * Normalises an address: trimmed and lower-cased as a whole. RFC 5321 lets the local part be
+ * case-sensitive, but no mainstream provider treats it so, and allowing `Ann@` and `ann@` as
+ * two accounts invites takeover by look-alike sign-up.
+ */
+export function normalizeEmail(raw: string, field: string): string {
+  const email = raw.trim().toLowerCase();
+  if (email.length > MAX_EMAIL_LENGTH) {
+    throw badUserInput(field, `The email address must be at most ${MAX_EMAIL_LENGTH} characters.`);
+  }
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  const valid =
+    at > 0 &&
+    !/\s/.test(email) &&
+    local.length <= 64 &&
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(
+      domain,
+    );
+  if (!valid) throw badUserInput(field, 'The email address is not valid.');
+  return email;
+}

@@ -1,0 +1,91 @@
+import { enqueueMail } from '../../../platform/mail/outbox.js';
+import type { IdentityServices } from '../identity-services.js';
+import { hashPassword } from '../passwords/password-hasher.js';
+import { assertAcceptablePassword } from '../passwords/password-policy.js';
+import { revokeSessionsIn } from '../sessions/revoke-sessions.js';
+import { normalizeEmail } from './email-address.js';
+import { appLink } from './mail-links.js';
+import { issueOneTimeToken, lastIssuedAt, redeemOneTimeToken } from './one-time-tokens.js';
+
+/** A new reset mail at most this often per account, so the form cannot be used to spam. */
+const REQUEST_INTERVAL_MS = 60_000;
+
+/**
+ * Mails a reset link when the address has an account. The answer is the same either way, so
+ * the form cannot be used to learn who is registered.
+ */
+export async function requestPasswordReset(
+  services: IdentityServices,
+  rawEmail: string,
+): Promise<true> {
+  const email = normalizeEmail(rawEmail, 'email');
+  const now = new Date();
+  const minutes = services.config.PASSWORD_RESET_TTL_MINUTES;
+
+  const sent = await services.db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email } });
+    if (!user) return false;
+
+    const last = await lastIssuedAt(tx, user.id, 'PASSWORD_RESET');
+    if (last && now.getTime() - last.getTime() < REQUEST_INTERVAL_MS) return false;
+
+    const token = await issueOneTimeToken(tx, {
+      userId: user.id,
+      purpose: 'PASSWORD_RESET',
+      expiresAt: new Date(now.getTime() + minutes * 60_000),
+      now,
+    });
+    await enqueueMail(tx, services.secrets, {
+      template: 'password-reset',
+      recipient: user.email,
+      variables: {
+        displayName: user.displayName,
+        link: appLink(services.config.APP_URL, '/reset-password', token),
+        expiresInMinutes: String(minutes),
+      },
+    });
+    return true;
+  });
+  if (sent) services.wakeMail();
+  return true;
+}
+
+/**
+ * Sets a new password from a reset link, ends every session of the account, and lifts any
+ * sign-in delay, so an owner locked out by an attacker's failed attempts gets back in.
+ */
+export async function resetPassword(
+  services: IdentityServices,
+  input: { readonly token: string; readonly newPassword: string },
+): Promise<true> {
+  const now = new Date();
+  const result = await services.db.$transaction(async (tx) => {
+    const userId = await redeemOneTimeToken(tx, {
+      token: input.token,
+      purpose: 'PASSWORD_RESET',
+      field: 'input.token',
+      now,
+    });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    assertAcceptablePassword(input.newPassword, { field: 'input.newPassword', email: user.email });
+    const passwordHash = await hashPassword(input.newPassword);
+
+    await tx.user.update({
+      where: { id: userId },
+      // Following the mailed link proves control of the address, so it counts as verified.
+      data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: user.emailVerifiedAt ?? now },
+    });
+    const revoked = await revokeSessionsIn(tx, { userId }, 'password_reset', now);
+    await enqueueMail(tx, services.secrets, {
+      template: 'password-changed',
+      recipient: user.email,
+      variables: { displayName: user.displayName },
+    });
+    return { email: user.email, revoked };
+  });
+
+  for (const id of result.revoked) services.sessions.revocations.remember(id, now.getTime());
+  await services.throttle.resetAccount(result.email);
+  services.wakeMail();
+  return true;
+}

@@ -1,0 +1,69 @@
+import { appError } from '../../../platform/errors/app-error.js';
+import { KeyedMutex } from '../../../platform/concurrency/keyed-mutex.js';
+import type { IdentityServices } from '../identity-services.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../passwords/password-hasher.js';
+import { assertPasswordLengthForVerification } from '../passwords/password-policy.js';
+import { startSession } from '../sessions/session-service.js';
+import { authPayload, type AuthPayloadModel } from './auth-payload.js';
+import { normalizeEmail } from './email-address.js';
+
+export interface SignInInput {
+  readonly email: string;
+  readonly password: string;
+  readonly deviceName?: string | null;
+}
+
+/** One message and code for an unknown email and a wrong password alike. */
+const wrongCredentials = () =>
+  appError('UNAUTHENTICATED', 'The email address or password is incorrect.');
+
+const attemptsPerAccount = new KeyedMutex();
+
+/**
+ * Verifies a password and opens a session. Unknown accounts cost the same hashing work as
+ * known ones, every failure counts against the account and the address, and attempts on one
+ * account run one at a time so parallel requests or aliases cannot outrun the throttle.
+ */
+export async function signIn(
+  services: IdentityServices,
+  input: SignInInput,
+  clientAddress: string,
+): Promise<AuthPayloadModel> {
+  assertPasswordLengthForVerification(input.password, 'input.password');
+  const email = normalizeEmail(input.email, 'input.email');
+  const attempt = { account: email, address: clientAddress };
+
+  return attemptsPerAccount.run(email, async () => {
+    const decision = await services.throttle.check(attempt);
+    if (!decision.allowed) {
+      throw appError('RATE_LIMITED', 'Too many failed sign-in attempts; try again later.', {
+        extensions: { retryAfterSeconds: decision.retryAfterSeconds },
+      });
+    }
+
+    const user = await services.db.user.findUnique({ where: { email } });
+    if (!user?.passwordHash) {
+      await verifyAgainstDummy(input.password);
+      await services.throttle.recordFailure(attempt);
+      throw wrongCredentials();
+    }
+
+    const check = await verifyPassword(user.passwordHash, input.password);
+    if (!check.valid) {
+      await services.throttle.recordFailure(attempt);
+      throw wrongCredentials();
+    }
+    await services.throttle.recordSuccess(attempt);
+
+    if (check.needsRehash) {
+      const passwordHash = await hashPassword(input.password);
+      await services.db.user.update({ where: { id: user.id }, data: { passwordHash } });
+    }
+
+    const grant = await startSession(services.sessions, {
+      userId: user.id,
+      deviceName: input.deviceName,
+    });
+    return authPayload(services, user, grant);
+  });
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, postGraphQL } from '../support/graphql-client.js';
+import {
+  identityOperations,
+  STRONG_PASSWORD,
+  uniqueEmail,
+} from '../support/identity-operations.js';
+import { startSmtpPeer, tokenFromMail, type SmtpPeer } from '../support/smtp-peer.js';
+import { startSystem, type TestSystem } from '../support/system.js';
+
+const WRONG = 'definitely not the password';
+
+describe.each([
+  ['memory', {}],
+  ['Redis', { REDIS_URL: 'redis://127.0.0.1:6379' }],
+  ['Redis unreachable', { REDIS_URL: 'redis://127.0.0.1:1' }],
+] as const)('sign-in throttling with %s counters', (_backend, env) => {
+  let system: TestSystem;
+  let smtp: SmtpPeer;
+  let api: ReturnType<typeof identityOperations>;
+
+  beforeAll(async () => {
+    smtp = await startSmtpPeer();
+    system = await startSystem({ databaseKind: 'pglite', env: { ...env, SMTP_URL: smtp.url } });
+    api = identityOperations(system.gatewayUrl);
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await smtp?.stop();
+  });
+
+  it('delays an account after repeated failures, even for the right password', async () => {
+    const email = uniqueEmail('victim');
+    await api.signUp({ email });
+
+    const codes: unknown[] = [];
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      codes.push(...errorCodes(await api.signIn({ email, password: WRONG })));
+    }
+    expect(codes.slice(0, 2)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    expect(codes.at(-1)).toBe('RATE_LIMITED');
+
+    const blocked = await api.signIn({ email, password: STRONG_PASSWORD });
+    expect(errorCodes(blocked)).toEqual(['RATE_LIMITED']);
+    expect(blocked.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts attempts packed into one request as aliases', async () => {
+    const email = uniqueEmail('aliases');
+    await api.signUp({ email });
+    const aliases = Array.from(
+      { length: 10 },
+      (_, index) =>
+        `a${index}: signIn(input: { email: $email, password: "${WRONG}" }) { accessToken }`,
+    ).join('\n');
+    const response = await postGraphQL(system.gatewayUrl, {
+      query: `mutation ($email: String!) { ${aliases} }`,
+      variables: { email },
+    });
+    const codes = errorCodes(response);
+    expect(codes).toHaveLength(10);
+    expect(codes).toContain('RATE_LIMITED');
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(6);
+  });
+
+  it('lets the owner back in through a password reset', async () => {
+    const email = uniqueEmail('owner');
+    await api.signUp({ email });
+    for (let attempt = 0; attempt < 8; attempt += 1) await api.signIn({ email, password: WRONG });
+    expect(errorCodes(await api.signIn({ email, password: STRONG_PASSWORD }))).toEqual([
+      'RATE_LIMITED',
+    ]);
+
+    await api.requestPasswordReset(email);
+    const mail = await smtp.nextMailTo(email, 1);
+    const newPassword = 'a brand new passphrase 7';
+    const reset = await api.resetPassword({ token: tokenFromMail(mail), newPassword });
+    expect(reset.body).toEqual({ data: { resetPassword: true } });
+
+    const signedIn = await api.signIn({ email, password: newPassword });
+    expect(signedIn.body.errors).toBeUndefined();
+  });
+});
