@@ -6,7 +6,7 @@ import { defineConfig } from 'prisma/config';
 // Prisma 6.19's CLI would otherwise download native engines, which fails offline.
 // The JS engine with an in-memory PGlite adapter lets `prisma generate` and
 // `prisma migrate diff` run without a network; migrations are applied by
-// platform/db/migrations.ts, not by the CLI (see README, "Migrations").
+// platform/db/migrations.ts, not by the CLI (see README, "Database and migrations").
 export default defineConfig({
   engine: 'js',
   experimental: { adapter: true },

@@ -29,7 +29,8 @@ describe('mail while the mail server is down', () => {
     expect(signedUp.body.errors).toBeUndefined();
 
     let pending = await system.db.mailMessage.findFirst({ where: { recipient: email } });
-    while (pending && pending.attempts === 0) {
+    // Attempts count up when a worker claims the message; lastError follows the failed send.
+    while (pending && !pending.lastError) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       pending = await system.db.mailMessage.findFirst({ where: { recipient: email } });
     }

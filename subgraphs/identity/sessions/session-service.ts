@@ -31,7 +31,9 @@ function addSeconds(date: Date, seconds: number): Date {
   return new Date(date.getTime() + seconds * 1000);
 }
 
+/** Control characters are replaced, not refused: a device name is a label, never an error. */
 function deviceLabel(raw: string | null | undefined): string {
+  // eslint-disable-next-line no-control-regex
   const trimmed = (raw ?? '').trim().replace(/[\u0000-\u001f\u007f]/g, ' ');
   return [...trimmed].slice(0, MAX_DEVICE_NAME_LENGTH).join('') || 'Unnamed device';
 }

@@ -1,0 +1,67 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DatabaseKind } from '../../platform/db/database.js';
+import type { BenchmarkFindings } from './benchmark.js';
+import type { MachineDescription } from './machine.js';
+
+/** One benchmark's results from one run, as stored in bench/results. */
+export interface ResultRecord {
+  readonly benchmark: string;
+  readonly title: string;
+  readonly description: string;
+  readonly quick: boolean;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly machine: MachineDescription;
+  readonly settings: {
+    readonly durationSeconds: number;
+    readonly warmupSeconds: number;
+    readonly rounds: number;
+    readonly connections: number;
+    readonly database: DatabaseKind;
+  };
+  readonly findings: BenchmarkFindings;
+}
+
+export const RESULTS_DIR = path.resolve(import.meta.dirname, '../results');
+
+/** Quick runs go to a folder of their own, ignored by git and by BENCHMARKS.md. */
+const QUICK_DIR = path.join(RESULTS_DIR, 'quick');
+
+/** Writes `<benchmark>-<timestamp>.json` and returns its path. */
+export async function writeResultRecord(record: ResultRecord): Promise<string> {
+  const directory = record.quick ? QUICK_DIR : RESULTS_DIR;
+  await mkdir(directory, { recursive: true });
+  const stamp = record.startedAt.replace(/[:.]/g, '-');
+  const file = path.join(directory, `${record.benchmark}-${stamp}.json`);
+  await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
+  return file;
+}
+
+/** Just enough of a check that a file from an older layout is skipped, not misread. */
+function isResultRecord(value: unknown): value is ResultRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Partial<Record<keyof ResultRecord, unknown>>;
+  return (
+    typeof record.benchmark === 'string' &&
+    typeof record.startedAt === 'string' &&
+    record.quick === false &&
+    typeof record.machine === 'object' &&
+    typeof record.settings === 'object' &&
+    typeof record.findings === 'object' &&
+    Array.isArray((record.findings as { tables?: unknown } | null)?.tables)
+  );
+}
+
+/** The newest full-length record of each benchmark found in bench/results. */
+export async function latestFullRecords(): Promise<Map<string, ResultRecord>> {
+  const latest = new Map<string, ResultRecord>();
+  const names = await readdir(RESULTS_DIR).catch(() => []);
+  for (const name of names.filter((file) => file.endsWith('.json'))) {
+    const parsed: unknown = JSON.parse(await readFile(path.join(RESULTS_DIR, name), 'utf8'));
+    if (!isResultRecord(parsed)) continue;
+    const known = latest.get(parsed.benchmark);
+    if (!known || known.startedAt < parsed.startedAt) latest.set(parsed.benchmark, parsed);
+  }
+  return latest;
+}
