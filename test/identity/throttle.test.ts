@@ -51,7 +51,8 @@ describe.each([
     await api.signUp({ email });
     const wrongAliases = Array.from(
       { length: 9 },
-      (_, index) => `a${index}: signIn(input: { email: $email, password: "${WRONG}" }) { accessToken }`,
+      (_, index) =>
+        `a${index}: signIn(input: { email: $email, password: "${WRONG}" }) { accessToken }`,
     ).join('\n');
     const right = `ok: signIn(input: { email: $email, password: "${STRONG_PASSWORD}" }) { accessToken }`;
     const packed = () =>
