@@ -6,7 +6,8 @@ export function pgliteNotifications(pglite: PGlite): Notifications {
   return {
     async listen(channel, handlers) {
       const unlisten = await pglite.listen(channel, (payload) => handlers.onMessage(payload));
-      return { close: () => unlisten() };
+      // Closing after the database itself was closed has nothing left to undo.
+      return { close: () => unlisten().catch(() => undefined) };
     },
   };
 }

@@ -39,6 +39,8 @@ export interface TestSystem {
   readonly gatewayUrl: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly db: PrismaClient;
+  /** The shared database; closing it plays a database that went away. */
+  readonly database: Database;
   readonly keys: KeyRing;
   readonly logs: CapturedLogs;
   readonly env: Readonly<Record<string, string>>;
@@ -118,6 +120,7 @@ export async function startSystem(options: SystemOptions): Promise<TestSystem> {
       function: urlOf('function'),
     },
     db: database.prisma,
+    database,
     keys,
     logs,
     env,
