@@ -4,6 +4,8 @@ import type { Benchmark, BenchContext } from './lib/benchmark.js';
 import { startBenchSystem, type BenchSystem } from './lib/bench-system.js';
 import { writeBenchmarksFile, BENCHMARKS_FILE } from './lib/benchmarks-file.js';
 import { LoadGenerator } from './lib/load-generator.js';
+import { watchCpuContention, type CpuContention } from './lib/cpu-contention.js';
+import { percent } from './lib/format.js';
 import { describeMachine, machineSummary } from './lib/machine.js';
 import { formatMarkdown, renderSection } from './lib/markdown.js';
 import { BenchOptionsError, parseBenchOptions, USAGE, type BenchOptions } from './lib/options.js';
@@ -28,11 +30,16 @@ function createContext(options: BenchOptions) {
   let system: Promise<BenchSystem> | undefined;
   let load: Promise<LoadGenerator> | undefined;
   let current = '';
+  let loadPid: number | undefined;
 
   const context: BenchContext & { benchmark(name: string): void } = {
     options,
     system: () => (system ??= startBenchSystem(options)),
-    loadGenerator: () => (load ??= LoadGenerator.start()),
+    loadGenerator: () =>
+      (load ??= LoadGenerator.start().then((generator) => {
+        loadPid = generator.pid;
+        return generator;
+      })),
     progress: (message) => console.error(`  ${current}: ${message}`),
     benchmark: (name) => {
       current = name;
@@ -42,7 +49,19 @@ function createContext(options: BenchOptions) {
     await (await load?.catch(() => undefined))?.close();
     await (await system?.catch(() => undefined))?.stop();
   };
-  return { context, close };
+  const helperPids = () => (loadPid === undefined ? [] : [loadPid]);
+  return { context, close, helperPids };
+}
+
+/** Above this share of the CPU taken by other processes, a run's numbers are suspect. */
+const BUSY_MACHINE_SHARE = 0.1;
+
+function warnIfBusy(cpu: CpuContention | undefined): void {
+  if (!cpu || cpu.othersShare <= BUSY_MACHINE_SHARE) return;
+  console.error(
+    `  warning: other processes used ${percent(cpu.othersShare)} of the CPU during this ` +
+      'benchmark; its numbers understate the code. Rerun on a quiet machine.',
+  );
 }
 
 async function runAll(options: BenchOptions): Promise<void> {
@@ -50,7 +69,7 @@ async function runAll(options: BenchOptions): Promise<void> {
   const machine = describeMachine();
   console.error(`Benchmarking on ${machineSummary(machine)}${options.quick ? ' (quick)' : ''}`);
 
-  const { context, close } = createContext(options);
+  const { context, close, helperPids } = createContext(options);
   const interrupted = () => {
     close().finally(() => process.exit(130));
   };
@@ -60,7 +79,10 @@ async function runAll(options: BenchOptions): Promise<void> {
     for (const benchmark of selected) {
       context.benchmark(benchmark.name);
       const startedAt = new Date().toISOString();
+      const stopWatching = watchCpuContention(helperPids);
       const findings = await benchmark.run(context);
+      const cpu = stopWatching();
+      warnIfBusy(cpu);
       const record: ResultRecord = {
         benchmark: benchmark.name,
         title: benchmark.title,
@@ -69,6 +91,7 @@ async function runAll(options: BenchOptions): Promise<void> {
         startedAt,
         finishedAt: new Date().toISOString(),
         machine,
+        cpu: cpu ?? null,
         settings: {
           durationSeconds: options.durationSeconds,
           warmupSeconds: options.warmupSeconds,

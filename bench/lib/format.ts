@@ -26,6 +26,7 @@ export function times(value: number): string {
   return `${decimal(value)}×`;
 }
 
+/** A share with one decimal, e.g. `67.3 %`. */
 export function percent(share: number): string {
-  return `${decimal(share * 100)} %`;
+  return `${(share * 100).toFixed(1)} %`;
 }

@@ -32,6 +32,11 @@ export class LoadGenerator {
     return new LoadGenerator(child);
   }
 
+  /** The child's process id, so its CPU time counts as the benchmark's own. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Measures one spec; calls are queued, so two measurements never overlap. */
   run(spec: LoadSpec): Promise<LoadSample> {
     const { hostname } = new URL(spec.url);

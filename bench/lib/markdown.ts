@@ -1,5 +1,6 @@
 import { format, resolveConfig } from 'prettier';
 import type { ResultTable } from './benchmark.js';
+import { percent } from './format.js';
 import { machineSummary } from './machine.js';
 import type { ResultRecord } from './result-record.js';
 
@@ -18,13 +19,18 @@ export function renderTable(table: ResultTable): string {
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
+function contention(record: ResultRecord): string {
+  if (!record.cpu) return 'CPU use of other processes unknown';
+  return `other processes used ${percent(record.cpu.othersShare)} of the CPU meanwhile`;
+}
+
 export function renderSettings(record: ResultRecord): string {
   const { settings } = record;
   return (
     `Measured ${record.startedAt.slice(0, 16).replace('T', ' ')} UTC on ` +
     `${machineSummary(record.machine)}; ${plural(settings.rounds, 'round')} of ` +
     `${settings.durationSeconds} s per variant after ${settings.warmupSeconds} s of warm-up, ` +
-    `${settings.connections} connections, ${settings.database} database.`
+    `${settings.connections} connections, ${settings.database} database; ${contention(record)}.`
   );
 }
 

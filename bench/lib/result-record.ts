@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseKind } from '../../platform/db/database.js';
 import type { BenchmarkFindings } from './benchmark.js';
+import type { CpuContention } from './cpu-contention.js';
 import type { MachineDescription } from './machine.js';
 
 /** One benchmark's results from one run, as stored in bench/results. */
@@ -13,6 +14,8 @@ export interface ResultRecord {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly machine: MachineDescription;
+  /** CPU taken by other processes meanwhile; null where it cannot be read. */
+  readonly cpu: CpuContention | null;
   readonly settings: {
     readonly durationSeconds: number;
     readonly warmupSeconds: number;
@@ -47,6 +50,7 @@ function isResultRecord(value: unknown): value is ResultRecord {
     typeof record.startedAt === 'string' &&
     record.quick === false &&
     typeof record.machine === 'object' &&
+    typeof record.cpu === 'object' &&
     typeof record.settings === 'object' &&
     typeof record.findings === 'object' &&
     Array.isArray((record.findings as { tables?: unknown } | null)?.tables)

@@ -5,6 +5,8 @@ export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type CreateOrganizationInput = {
+  /** Repeating a request with the same key has one effect, e.g. after a dropped connection. */
+  idempotencyKey?: string | null | undefined;
   name: string;
 };
 

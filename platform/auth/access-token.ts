@@ -13,6 +13,13 @@ export interface TokenAudience {
 export interface AccessTokenClaims {
   readonly userId: string;
   readonly sessionId: string;
+  /**
+   * The account's address and whether it was verified when the token was issued (OpenID
+   * Connect Core 1.0, section 5.1). An address only ever becomes verified, so a stale
+   * `false` errs on the safe side; refreshing brings it up to date.
+   */
+  readonly email: string;
+  readonly emailVerified: boolean;
   readonly tokenId: string;
   readonly issuedAt: number;
   readonly expiresAt: number;
@@ -22,6 +29,8 @@ export interface IssueAccessTokenOptions extends TokenAudience {
   readonly keys: KeyRing;
   readonly userId: string;
   readonly sessionId: string;
+  readonly email: string;
+  readonly emailVerified: boolean;
   readonly lifetimeSeconds: number;
   readonly now?: Date;
 }
@@ -43,7 +52,11 @@ export async function issueAccessToken(
   const expiresAt = issuedAt + options.lifetimeSeconds;
   const tokenId = randomUUID();
 
-  const token = await new SignJWT({ sid: options.sessionId })
+  const token = await new SignJWT({
+    sid: options.sessionId,
+    email: options.email,
+    email_verified: options.emailVerified,
+  })
     .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid })
     .setIssuer(options.issuer)
     .setAudience(options.audience)
@@ -92,7 +105,7 @@ export async function verifyAccessToken(
       typ: ACCESS_TOKEN_TYPE,
       issuer: options.issuer,
       audience: options.audience,
-      requiredClaims: ['sub', 'sid', 'jti', 'iat', 'exp'],
+      requiredClaims: ['sub', 'sid', 'jti', 'iat', 'exp', 'email', 'email_verified'],
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       currentDate: options.now,
     });
@@ -101,8 +114,14 @@ export async function verifyAccessToken(
     throw translateVerificationError(error);
   }
 
-  const { sub, sid, jti, iat, exp } = payload;
-  if (typeof sub !== 'string' || typeof sid !== 'string' || typeof jti !== 'string') {
+  const { sub, sid, jti, iat, exp, email, email_verified: emailVerified } = payload;
+  if (
+    typeof sub !== 'string' ||
+    typeof sid !== 'string' ||
+    typeof jti !== 'string' ||
+    typeof email !== 'string' ||
+    typeof emailVerified !== 'boolean'
+  ) {
     throw new AccessTokenError('invalid', 'The access token has malformed claims.');
   }
 
@@ -115,6 +134,8 @@ export async function verifyAccessToken(
   return {
     userId: sub,
     sessionId: sid,
+    email,
+    emailVerified,
     tokenId: jti,
     issuedAt: Number(iat),
     expiresAt: Number(exp),

@@ -1,14 +1,22 @@
 import DataLoader from 'dataloader';
 import { createByIdLoader, isUuid } from '../../platform/graphql/by-id-loader.js';
 import type {
+  Domain,
+  Invite,
+  JoinRequest,
   Membership,
   MembershipRole,
+  OAuthConfig,
   Organization,
   PrismaClient,
 } from '../../generated/prisma/client.js';
 
 export interface OrganizationLoaders {
   readonly organizations: DataLoader<string, Organization | null>;
+  readonly invites: DataLoader<string, Invite | null>;
+  readonly joinRequests: DataLoader<string, JoinRequest | null>;
+  readonly domains: DataLoader<string, Domain | null>;
+  readonly oauthConfigs: DataLoader<string, OAuthConfig | null>;
   /** The memberships of a user, for `User.memberships`. */
   readonly membershipsOfUser: DataLoader<string, Membership[]>;
   /** The signed-in user's role in an organization, or null when they are not a member. */
@@ -25,6 +33,14 @@ export function createOrganizationLoaders(
   return {
     organizations: createByIdLoader((ids) =>
       db.organization.findMany({ where: { id: { in: ids } } }),
+    ),
+    invites: createByIdLoader((ids) => db.invite.findMany({ where: { id: { in: ids } } })),
+    joinRequests: createByIdLoader((ids) =>
+      db.joinRequest.findMany({ where: { id: { in: ids } } }),
+    ),
+    domains: createByIdLoader((ids) => db.domain.findMany({ where: { id: { in: ids } } })),
+    oauthConfigs: createByIdLoader((ids) =>
+      db.oAuthConfig.findMany({ where: { id: { in: ids } } }),
     ),
 
     membershipsOfUser: new DataLoader(async (userIds) => {

@@ -38,7 +38,17 @@ describe.each(testDatabaseKinds)('sessions and tokens (%s)', (databaseKind) => {
       string,
       unknown
     >;
-    expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'sid', 'sub']);
+    expect(Object.keys(claims).sort()).toEqual([
+      'aud',
+      'email',
+      'email_verified',
+      'exp',
+      'iat',
+      'iss',
+      'jti',
+      'sid',
+      'sub',
+    ]);
     expect(Number(claims.exp) - Number(claims.iat)).toBe(900);
     expect(new Date(user.accessTokenExpiresAt).getTime()).toBe(Number(claims.exp) * 1000);
     expect(user.refreshToken).toMatch(/^rt_[A-Za-z0-9_-]{43}$/);

@@ -27,7 +27,14 @@ describe.each(testDatabaseKinds)('access token verification (%s)', (databaseKind
   beforeAll(async () => {
     system = await startSystem({ databaseKind });
     userId = (await system.createUser()).id;
-    const base = { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, userId, sessionId: 's1' };
+    const base = {
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      userId,
+      sessionId: 's1',
+      email: 'ada@example.com',
+      emailVerified: true,
+    };
 
     const otherFile = path.join(await mkdtemp(path.join(tmpdir(), 'other-keys-')), 'keys.json');
     await ensureSigningKeyFile(otherFile);

@@ -44,7 +44,10 @@ export interface TestSystem {
   readonly keys: KeyRing;
   readonly logs: CapturedLogs;
   readonly env: Readonly<Record<string, string>>;
-  tokenFor(userId: string, options?: { sessionId?: string; now?: Date }): Promise<string>;
+  tokenFor(
+    userId: string,
+    options?: { sessionId?: string; now?: Date; email?: string; emailVerified?: boolean },
+  ): Promise<string>;
   createUser(email?: string): Promise<{ id: string; email: string }>;
   stopSubgraph(name: SubgraphName): Promise<void>;
   startSubgraph(name: SubgraphName): Promise<void>;
@@ -131,6 +134,8 @@ export async function startSystem(options: SystemOptions): Promise<TestSystem> {
         audience: TEST_AUDIENCE,
         userId,
         sessionId: tokenOptions.sessionId ?? 'test-session',
+        email: tokenOptions.email ?? `${userId}@example.com`,
+        emailVerified: tokenOptions.emailVerified ?? true,
         lifetimeSeconds: 900,
         now: tokenOptions.now,
       });

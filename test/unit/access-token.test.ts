@@ -37,6 +37,8 @@ describe('access tokens', () => {
       keys,
       userId: USER,
       sessionId: 's1',
+      email: 'ada@example.com',
+      emailVerified: true,
       lifetimeSeconds: 900,
       now,
     });
@@ -56,6 +58,8 @@ describe('access tokens', () => {
     expect(claims).toEqual({
       userId: USER,
       sessionId: 's1',
+      email: 'ada@example.com',
+      emailVerified: true,
       tokenId,
       issuedAt: NOON.getTime() / 1000,
       expiresAt: expiresAt.getTime() / 1000,
@@ -108,6 +112,8 @@ describe('key rotation', () => {
       keys: before,
       userId: USER,
       sessionId: 's1',
+      email: 'ada@example.com',
+      emailVerified: true,
       lifetimeSeconds: 900,
     });
 
@@ -126,6 +132,8 @@ describe('key rotation', () => {
       keys: after,
       userId: USER,
       sessionId: 's1',
+      email: 'ada@example.com',
+      emailVerified: true,
       lifetimeSeconds: 900,
     });
     expect(decodeProtectedHeader(fresh.token).kid).toBe(newKid);
@@ -141,6 +149,8 @@ describe('key rotation', () => {
       keys: rotated,
       userId: USER,
       sessionId: 's1',
+      email: 'ada@example.com',
+      emailVerified: true,
       lifetimeSeconds: 900,
     });
 

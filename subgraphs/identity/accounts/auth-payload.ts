@@ -21,6 +21,8 @@ export async function authPayload(
     keys: services.keys,
     userId: user.id,
     sessionId: grant.sessionId,
+    email: user.email,
+    emailVerified: user.emailVerifiedAt !== null,
     lifetimeSeconds: services.config.ACCESS_TOKEN_TTL_SECONDS,
   });
   return {

@@ -1,4 +1,4 @@
-import { Prisma } from '../../../generated/prisma/client.js';
+import { isUniqueViolation } from '../../../platform/db/prisma-errors.js';
 import { appError } from '../../../platform/errors/app-error.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { IdentityServices } from '../identity-services.js';
@@ -15,10 +15,6 @@ export interface SignUpInput {
   readonly email: string;
   readonly password: string;
   readonly displayName: string;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 /**

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * How much CPU processes outside the benchmark took while it ran, read from Linux's /proc.
+ * On a shared machine other work (a test suite, a build) takes cores from the services and
+ * lowers every number; this says whether a run can be trusted.
+ */
+
+/** Linux reports CPU time in clock ticks of 1/100 s on every architecture Node runs on. */
+const TICKS_PER_SECOND = 100;
+
+interface Reading {
+  readonly at: number;
+  readonly machineBusySeconds: number;
+  readonly ownSeconds: number;
+}
+
+/** user + nice + system + irq + softirq + steal of the "cpu" line; idle and iowait are not busy. */
+function machineBusySeconds(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  const [user, nice, system, , , irq, softirq, steal] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const busy = [user, nice, system, irq, softirq, steal].reduce<number>(
+    (sum, value) => sum + (value ?? 0),
+    0,
+  );
+  return busy / TICKS_PER_SECOND;
+}
+
+/** utime + stime of a process; the command name may hold spaces, so fields count from ')'. */
+function processSeconds(pid: number): number {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+function read(helperPids: readonly number[]): Reading {
+  const own = process.cpuUsage();
+  const helpers = helperPids.reduce((sum, pid) => sum + processSeconds(pid), 0);
+  return {
+    at: performance.now(),
+    machineBusySeconds: machineBusySeconds(),
+    ownSeconds: (own.user + own.system) / 1e6 + helpers,
+  };
+}
+
+export interface CpuContention {
+  /** Share of the machine's CPU capacity that other processes used, from 0 to 1. */
+  readonly othersShare: number;
+  /** Share used by this process and its helpers (the load generator). */
+  readonly ownShare: number;
+}
+
+/**
+ * Starts watching; the returned function stops and reports. `helperPids` names child
+ * processes that belong to the benchmark. Undefined where /proc is not available.
+ */
+export function watchCpuContention(
+  helperPids: () => readonly number[],
+): () => CpuContention | undefined {
+  let start: Reading;
+  try {
+    start = read(helperPids());
+  } catch {
+    return () => undefined;
+  }
+  return () => {
+    const end = read(helperPids());
+    const capacity = ((end.at - start.at) / 1000) * os.availableParallelism();
+    const own = end.ownSeconds - start.ownSeconds;
+    const others = end.machineBusySeconds - start.machineBusySeconds - own;
+    return { othersShare: Math.max(0, others) / capacity, ownShare: own / capacity };
+  };
+}
