@@ -1,3 +1,14 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { paginate } from '../paginate.js';
 
-export const auditResolvers: Resolvers = {};
+/** Reading the audit log, oldest event first. */
+export const auditResolvers: Resolvers = {
+  Organization: {
+    auditLog: (organization, args, context) =>
+      paginate(context.db.auditEvent, { organizationId: organization.id }, args),
+  },
+  AuditEvent: {
+    actor: (event) => ({ id: event.actorUserId }),
+    details: (event) => JSON.stringify(event.details ?? {}),
+  },
+};
