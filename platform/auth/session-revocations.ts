@@ -22,6 +22,9 @@ export interface SessionRevocationsOptions {
  */
 export class SessionRevocations {
   private readonly revoked = new Map<string, number>();
+  private readonly awaitingEcho = new Map<string, () => void>();
+  /** Ids that arrived through the feed itself, as opposed to remembered locally. */
+  private readonly echoed = new Set<string>();
   private subscription: NotificationSubscription | undefined;
   private trusted = false;
   private pruneTimer: NodeJS.Timeout | undefined;
@@ -34,7 +37,11 @@ export class SessionRevocations {
   async start(): Promise<void> {
     // Listen before loading, so a revocation committed in between is not missed.
     this.subscription = await this.options.notifications.listen(SESSION_REVOKED_CHANNEL, {
-      onMessage: (sessionId) => this.remember(sessionId, this.now()),
+      onMessage: (sessionId) => {
+        this.remember(sessionId, this.now());
+        this.echoed.add(sessionId);
+        this.awaitingEcho.get(sessionId)?.();
+      },
       onConnectionLost: () => {
         this.trusted = false;
         this.options.logger.warn('revocation feed lost; checking sessions in the database');
@@ -60,6 +67,34 @@ export class SessionRevocations {
     this.revoked.set(sessionId, revokedAt);
   }
 
+  /**
+   * Waits (briefly) until this process's own feed has delivered the NOTIFY for each id.
+   * PostgreSQL hands a notification to every listening session at commit, so once ours has
+   * arrived the other instances have theirs in flight too; answering a sign-out only then
+   * keeps the client's next request, on any instance, from racing the announcement.
+   */
+  async heard(sessionIds: readonly string[], timeoutMs = 1_000): Promise<void> {
+    if (!this.trusted) return;
+    const pending = sessionIds
+      .filter((sessionId) => !this.echoed.has(sessionId))
+      .map(
+        (sessionId) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, timeoutMs);
+            timer.unref();
+            this.awaitingEcho.set(sessionId, () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
+      );
+    await Promise.all(pending);
+    for (const sessionId of sessionIds) {
+      this.awaitingEcho.delete(sessionId);
+      this.echoed.delete(sessionId);
+    }
+  }
+
   async isRevoked(sessionId: string): Promise<boolean> {
     if (this.revoked.has(sessionId)) return true;
     if (this.trusted) return false;
@@ -81,7 +116,10 @@ export class SessionRevocations {
   private prune(): void {
     const cutoff = this.now() - this.options.horizonSeconds * 1000;
     for (const [sessionId, revokedAt] of this.revoked) {
-      if (revokedAt < cutoff) this.revoked.delete(sessionId);
+      if (revokedAt < cutoff) {
+        this.revoked.delete(sessionId);
+        this.echoed.delete(sessionId);
+      }
     }
   }
 }

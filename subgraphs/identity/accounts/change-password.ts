@@ -64,6 +64,7 @@ export async function changePassword(
   });
 
   for (const id of revoked) services.sessions.revocations.remember(id, now.getTime());
+  await services.sessions.revocations.heard(revoked);
   services.wakeMail();
   return true;
 }

@@ -85,6 +85,7 @@ export async function resetPassword(
   });
 
   for (const id of result.revoked) services.sessions.revocations.remember(id, now.getTime());
+  await services.sessions.revocations.heard(result.revoked);
   await services.throttle.resetAccount(result.email);
   services.wakeMail();
   return true;

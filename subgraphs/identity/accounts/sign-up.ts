@@ -1,5 +1,6 @@
+import type { Prisma } from '../../../generated/prisma/client.js';
 import { isUniqueViolation } from '../../../platform/db/prisma-errors.js';
-import { appError } from '../../../platform/errors/app-error.js';
+import { appError, badUserInput } from '../../../platform/errors/app-error.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { IdentityServices } from '../identity-services.js';
 import { startSession } from '../sessions/session-service.js';
@@ -8,6 +9,7 @@ import { displayName } from './display-name.js';
 import { normalizeEmail } from './email-address.js';
 import { appLink } from './mail-links.js';
 import { issueOneTimeToken } from './one-time-tokens.js';
+import { tokenHash } from '../sessions/opaque-token.js';
 import { assertAcceptablePassword } from '../passwords/password-policy.js';
 import { hashPassword } from '../passwords/password-hasher.js';
 
@@ -15,11 +17,53 @@ export interface SignUpInput {
   readonly email: string;
   readonly password: string;
   readonly displayName: string;
+  /** The token of an invitation mailed to `email`; it proves the address. */
+  readonly invitationToken?: string | null;
+}
+
+/**
+ * Whether an invitation token proves the address: the organization subgraph stores an email
+ * proof under the token's hash for as long as the invitation may be accepted.
+ */
+async function invitationProvesAddress(
+  tx: Prisma.TransactionClient,
+  token: string,
+  email: string,
+  now: Date,
+): Promise<boolean> {
+  const proof = await tx.emailProof.findUnique({ where: { tokenHash: tokenHash(token) } });
+  return proof !== null && proof.email === email && proof.expiresAt > now;
+}
+
+async function sendVerificationMail(
+  tx: Prisma.TransactionClient,
+  services: IdentityServices,
+  user: { readonly id: string; readonly email: string; readonly displayName: string },
+  now: Date,
+): Promise<void> {
+  const hours = services.config.EMAIL_VERIFICATION_TTL_HOURS;
+  const token = await issueOneTimeToken(tx, {
+    userId: user.id,
+    purpose: 'EMAIL_VERIFICATION',
+    expiresAt: new Date(now.getTime() + hours * 3_600_000),
+    now,
+  });
+  await enqueueMail(tx, services.secrets, {
+    template: 'verify-email',
+    recipient: user.email,
+    variables: {
+      displayName: user.displayName,
+      link: appLink(services.config.APP_URL, '/verify-email', token),
+      expiresInHours: String(hours),
+    },
+  });
 }
 
 /**
  * Creates an account, commits its verification mail with it, and signs the new user in. The
- * email is unverified until the link in that mail is followed.
+ * email is unverified until the link in that mail is followed, unless the sign-up carries the
+ * token of an invitation sent to that address: then the address is verified at once, so the
+ * first access token already says so and the invitation can be accepted right away.
  */
 export async function signUp(
   services: IdentityServices,
@@ -31,29 +75,31 @@ export async function signUp(
   assertAcceptablePassword(input.password, { field: 'input.password', email });
   const passwordHash = await hashPassword(input.password);
   const now = new Date();
-  const hours = services.config.EMAIL_VERIFICATION_TTL_HOURS;
+  const invitationToken = input.invitationToken ?? undefined;
 
   let user;
   try {
     user = await services.db.$transaction(async (tx) => {
+      const proven =
+        invitationToken !== undefined &&
+        (await invitationProvesAddress(tx, invitationToken, email, now));
+      if (invitationToken !== undefined && !proven) {
+        throw badUserInput(
+          'input.invitationToken',
+          'The invitation link is not valid for this address.',
+        );
+      }
+
       const created = await tx.user.create({
-        data: { email, displayName: name, passwordHash, passwordChangedAt: now },
-      });
-      const token = await issueOneTimeToken(tx, {
-        userId: created.id,
-        purpose: 'EMAIL_VERIFICATION',
-        expiresAt: new Date(now.getTime() + hours * 3_600_000),
-        now,
-      });
-      await enqueueMail(tx, services.secrets, {
-        template: 'verify-email',
-        recipient: email,
-        variables: {
+        data: {
+          email,
           displayName: name,
-          link: appLink(services.config.APP_URL, '/verify-email', token),
-          expiresInHours: String(hours),
+          passwordHash,
+          passwordChangedAt: now,
+          emailVerifiedAt: proven ? now : null,
         },
       });
+      if (!proven) await sendVerificationMail(tx, services, created, now);
       return created;
     });
   } catch (error) {
@@ -64,7 +110,7 @@ export async function signUp(
     }
     throw error;
   }
-  services.wakeMail();
+  if (user.emailVerifiedAt === null) services.wakeMail();
 
   const grant = await startSession(services.sessions, { userId: user.id, deviceName });
   return authPayload(services, user, grant);

@@ -150,6 +150,11 @@ export type SignUpInput = {
   deviceName?: InputMaybe<Scalars['String']['input']>;
   displayName: Scalars['String']['input'];
   email: Scalars['String']['input'];
+  /**
+   * The token from an invitation link sent to this address. Following the link proves the
+   * address, so the account starts verified and no confirmation mail is sent.
+   */
+  invitationToken?: InputMaybe<Scalars['String']['input']>;
   /** 10 to 256 characters, not a commonly used password. */
   password: Scalars['String']['input'];
 };

@@ -57,5 +57,6 @@ export async function revokeSessions(
   const now = new Date();
   const ids = await db.$transaction((tx) => revokeSessionsIn(tx, where, reason, now));
   for (const id of ids) revocations.remember(id, now.getTime());
+  await revocations.heard(ids);
   return ids;
 }

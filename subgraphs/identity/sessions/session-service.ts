@@ -141,6 +141,7 @@ export async function refreshSession(
     revokeSessionsIn(tx, { id: outcome.sessionId }, 'refresh_token_reuse', now),
   );
   services.revocations.remember(outcome.sessionId, now.getTime());
+  await services.revocations.heard([outcome.sessionId]);
   throw invalidRefreshToken();
 }
 
