@@ -4,7 +4,11 @@ import type { Benchmark, BenchContext } from './lib/benchmark.js';
 import { startBenchSystem, type BenchSystem } from './lib/bench-system.js';
 import { writeBenchmarksFile, BENCHMARKS_FILE } from './lib/benchmarks-file.js';
 import { LoadGenerator } from './lib/load-generator.js';
-import { watchCpuContention, type CpuContention } from './lib/cpu-contention.js';
+import {
+  BUSY_MACHINE_SHARE,
+  watchCpuContention,
+  type CpuContention,
+} from './lib/cpu-contention.js';
 import { percent } from './lib/format.js';
 import { describeMachine, machineSummary } from './lib/machine.js';
 import { formatMarkdown, renderSection } from './lib/markdown.js';
@@ -52,9 +56,6 @@ function createContext(options: BenchOptions) {
   const helperPids = () => (loadPid === undefined ? [] : [loadPid]);
   return { context, close, helperPids };
 }
-
-/** Above this share of the CPU taken by other processes, a run's numbers are suspect. */
-const BUSY_MACHINE_SHARE = 0.1;
 
 function warnIfBusy(cpu: CpuContention | undefined): void {
   if (!cpu || cpu.othersShare <= BUSY_MACHINE_SHARE) return;
@@ -125,10 +126,9 @@ try {
     await runAll(options);
   }
 } catch (error) {
-  if (
-    error instanceof BenchOptionsError ||
-    (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-  ) {
+  // parseArgs reports unknown or malformed flags as TypeErrors with an ERR_PARSE_ARGS_ code.
+  const code = String((error as NodeJS.ErrnoException | null)?.code);
+  if (error instanceof BenchOptionsError || code.startsWith('ERR_PARSE_ARGS')) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     process.exitCode = 2;
   } else {

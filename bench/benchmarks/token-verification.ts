@@ -35,6 +35,8 @@ async function issueFixture(keys: KeyRing): Promise<Fixture> {
     ...AUDIENCE,
     userId: randomUUID(),
     sessionId: randomUUID(),
+    email: 'someone@bench.example.com',
+    emailVerified: true,
     lifetimeSeconds: 86_400,
   });
   const [header = '', payload = ''] = token.split('.');

@@ -36,7 +36,10 @@ const METHOD = `## How the numbers are taken
   cores. Every answer is checked: a non-2xx status or a GraphQL error counts as failed.
 - Each variant runs once as a warm-up, then in rounds whose order flips every round (A B C,
   C B A, ...). Tables show the median of the rounds; ratios are the median of per-round
-  ratios, so the two sides of a ratio always come from the same round.`;
+  ratios, so the two sides of a ratio always come from the same round.
+- Each section says how much of the CPU other processes took while it ran (read from
+  \`/proc\`). A run where they took more than 10 % is shown only until an undisturbed run of
+  the same benchmark exists. With \`--database-server\`, PostgreSQL's own work counts as other.`;
 
 const CAVEATS = `## Caveats
 

@@ -53,6 +53,9 @@ function read(helperPids: readonly number[]): Reading {
   };
 }
 
+/** Above this share of the CPU taken by other processes, a run's numbers are suspect. */
+export const BUSY_MACHINE_SHARE = 0.1;
+
 export interface CpuContention {
   /** Share of the machine's CPU capacity that other processes used, from 0 to 1. */
   readonly othersShare: number;

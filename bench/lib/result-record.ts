@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseKind } from '../../platform/db/database.js';
 import type { BenchmarkFindings } from './benchmark.js';
-import type { CpuContention } from './cpu-contention.js';
+import { BUSY_MACHINE_SHARE, type CpuContention } from './cpu-contention.js';
 import type { MachineDescription } from './machine.js';
 
 /** One benchmark's results from one run, as stored in bench/results. */
@@ -57,15 +57,30 @@ function isResultRecord(value: unknown): value is ResultRecord {
   );
 }
 
-/** The newest full-length record of each benchmark found in bench/results. */
+/** Whether the machine was quiet enough during the run for its numbers to stand. */
+export function measuredUndisturbed(record: ResultRecord): boolean {
+  return record.cpu === null || record.cpu.othersShare <= BUSY_MACHINE_SHARE;
+}
+
+/** Undisturbed before disturbed, then newer before older. */
+function preferred(candidate: ResultRecord, known: ResultRecord | undefined): boolean {
+  if (!known) return true;
+  const candidateQuiet = measuredUndisturbed(candidate);
+  if (candidateQuiet !== measuredUndisturbed(known)) return candidateQuiet;
+  return candidate.startedAt > known.startedAt;
+}
+
+/**
+ * The newest full-length record of each benchmark in bench/results, passing over runs that
+ * other processes disturbed as long as an undisturbed one exists.
+ */
 export async function latestFullRecords(): Promise<Map<string, ResultRecord>> {
   const latest = new Map<string, ResultRecord>();
   const names = await readdir(RESULTS_DIR).catch(() => []);
   for (const name of names.filter((file) => file.endsWith('.json'))) {
     const parsed: unknown = JSON.parse(await readFile(path.join(RESULTS_DIR, name), 'utf8'));
     if (!isResultRecord(parsed)) continue;
-    const known = latest.get(parsed.benchmark);
-    if (!known || known.startedAt < parsed.startedAt) latest.set(parsed.benchmark, parsed);
+    if (preferred(parsed, latest.get(parsed.benchmark))) latest.set(parsed.benchmark, parsed);
   }
   return latest;
 }

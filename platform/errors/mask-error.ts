@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { isErrorCode } from './codes.js';
+import { redactVariableValue } from './variable-errors.js';
 
 /** Extension keys a client may see; anything else (stack traces, service names) is dropped. */
 const CLIENT_EXTENSION_KEYS = new Set(['code', 'field', 'retryAfterSeconds', 'requestId']);
@@ -37,7 +38,7 @@ export function createErrorMask(options: ErrorMaskOptions) {
 
     if (isClientError(formatted)) {
       return {
-        message: formatted.message,
+        message: redactVariableValue(formatted.message) ?? formatted.message,
         locations,
         path,
         extensions: clientExtensions(formatted.extensions),

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logging/logger.js';
 import { isClientError } from '../errors/mask-error.js';
+import { redactVariableValue } from '../errors/variable-errors.js';
 
 export interface LoggingContext extends BaseContext {
   /** Bound to the request id, so every line of this request carries it. */
@@ -30,7 +31,10 @@ export function requestLoggingPlugin<
         async didEncounterErrors({ errors, contextValue: { logger } }) {
           for (const error of errors) {
             if (isClientError(error)) {
-              logger.debug({ code: error.extensions.code, path: error.path }, error.message);
+              logger.debug(
+                { code: error.extensions.code, path: error.path },
+                redactVariableValue(error.message) ?? error.message,
+              );
             } else {
               logger.error(
                 { err: error.originalError ?? error, path: error.path },

@@ -3,7 +3,7 @@ import { notFound } from '../../platform/errors/app-error.js';
 import { requireViewer, requireViewerId } from '../../platform/rules/viewer-id.js';
 import type { AuthPayloadModel } from './accounts/auth-payload.js';
 import { changePassword } from './accounts/change-password.js';
-import { normalizeEmail } from './accounts/email-address.js';
+import { normalizeEmail } from '../../platform/graphql/email-address.js';
 import { resendVerificationEmail, verifyEmail } from './accounts/email-verification.js';
 import { requestPasswordReset, resetPassword } from './accounts/password-reset.js';
 import { signIn } from './accounts/sign-in.js';

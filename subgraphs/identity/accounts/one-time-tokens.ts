@@ -1,6 +1,6 @@
 import type { OneTimeTokenPurpose, Prisma } from '../../../generated/prisma/client.js';
 import { badUserInput } from '../../../platform/errors/app-error.js';
-import { newOpaqueToken, tokenHash } from '../sessions/opaque-token.js';
+import { newOpaqueToken, tokenHash } from '../../../platform/auth/opaque-token.js';
 
 type Transaction = Prisma.TransactionClient;
 

@@ -3,7 +3,7 @@ import type { IdentityServices } from '../identity-services.js';
 import { hashPassword } from '../passwords/password-hasher.js';
 import { assertAcceptablePassword } from '../passwords/password-policy.js';
 import { revokeSessionsIn } from '../sessions/revoke-sessions.js';
-import { normalizeEmail } from './email-address.js';
+import { normalizeEmail } from '../../../platform/graphql/email-address.js';
 import { appLink } from './mail-links.js';
 import { issueOneTimeToken, lastIssuedAt, redeemOneTimeToken } from './one-time-tokens.js';
 

@@ -5,7 +5,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from '../passwords/p
 import { assertPasswordLengthForVerification } from '../passwords/password-policy.js';
 import { startSession } from '../sessions/session-service.js';
 import { authPayload, type AuthPayloadModel } from './auth-payload.js';
-import { normalizeEmail } from './email-address.js';
+import { normalizeEmail } from '../../../platform/graphql/email-address.js';
 
 export interface SignInInput {
   readonly email: string;

@@ -6,10 +6,10 @@ import type { IdentityServices } from '../identity-services.js';
 import { startSession } from '../sessions/session-service.js';
 import { authPayload, type AuthPayloadModel } from './auth-payload.js';
 import { displayName } from './display-name.js';
-import { normalizeEmail } from './email-address.js';
+import { normalizeEmail } from '../../../platform/graphql/email-address.js';
 import { appLink } from './mail-links.js';
 import { issueOneTimeToken } from './one-time-tokens.js';
-import { tokenHash } from '../sessions/opaque-token.js';
+import { tokenHash } from '../../../platform/auth/opaque-token.js';
 import { assertAcceptablePassword } from '../passwords/password-policy.js';
 import { hashPassword } from '../passwords/password-hasher.js';
 

@@ -1,6 +1,6 @@
 import type { Prisma } from '../../../generated/prisma/client.js';
 import type { SecretBox } from '../../../platform/secrets/secret-box.js';
-import { newOpaqueToken, tokenHash } from './opaque-token.js';
+import { newOpaqueToken, tokenHash } from '../../../platform/auth/opaque-token.js';
 
 type Transaction = Prisma.TransactionClient;
 

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from '../../../generated/prisma/client.js';
 import type { SessionRevocations } from '../../../platform/auth/session-revocations.js';
 import { appError } from '../../../platform/errors/app-error.js';
 import type { SecretBox } from '../../../platform/secrets/secret-box.js';
-import { tokenHash } from './opaque-token.js';
+import { tokenHash } from '../../../platform/auth/opaque-token.js';
 import { issueRefreshToken, sealSuccessor, successorLocation } from './refresh-tokens.js';
 import { revokeSessionsIn } from './revoke-sessions.js';
 import type { SessionPolicy } from './session-policy.js';

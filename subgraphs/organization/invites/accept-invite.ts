@@ -2,7 +2,7 @@ import type { Invite, Membership } from '../../../generated/prisma/client.js';
 import { isUniqueViolation } from '../../../platform/db/prisma-errors.js';
 import { appError } from '../../../platform/errors/app-error.js';
 import { requireViewer } from '../../../platform/rules/viewer-id.js';
-import { tokenHash } from '../../identity/sessions/opaque-token.js';
+import { tokenHash } from '../../../platform/auth/opaque-token.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
 import { deleteEmailProof } from './invitation-link.js';

@@ -1,7 +1,7 @@
 import type { Invite, Prisma } from '../../../generated/prisma/client.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { requireViewer } from '../../../platform/rules/viewer-id.js';
-import { newOpaqueToken, tokenHash } from '../../identity/sessions/opaque-token.js';
+import { newOpaqueToken, tokenHash } from '../../../platform/auth/opaque-token.js';
 import type { OrganizationContext } from '../context.js';
 
 const DAY_MS = 86_400_000;

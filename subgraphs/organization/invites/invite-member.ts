@@ -1,7 +1,7 @@
 import type { Invite, MembershipRole } from '../../../generated/prisma/client.js';
 import { appError } from '../../../platform/errors/app-error.js';
 import { requireViewerId } from '../../../platform/rules/viewer-id.js';
-import { normalizeEmail } from '../../identity/accounts/email-address.js';
+import { normalizeEmail } from '../../../platform/graphql/email-address.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
 import { idempotentCreate } from '../idempotency/idempotent-create.js';

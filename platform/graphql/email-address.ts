@@ -1,4 +1,4 @@
-import { badUserInput } from '../../../platform/errors/app-error.js';
+import { badUserInput } from '../errors/app-error.js';
 
 /** RFC 5321 limits a path to 256 octets, so an address to 254 characters. */
 const MAX_EMAIL_LENGTH = 254;

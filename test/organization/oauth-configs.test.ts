@@ -1,0 +1,532 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { masterKeyFrom, SecretBox } from '../../platform/secrets/secret-box.js';
+import { clientSecretLocation } from '../../subgraphs/organization/oauth-configs/client-secret.js';
+import {
+  oauthConfigFields,
+  type OAuthConfigInput,
+} from '../../subgraphs/organization/oauth-configs/config-fields.js';
+import { testDatabaseKinds } from '../support/databases.js';
+import type { GraphQLResponse } from '../support/graphql-client.js';
+import { startSystem, type TestSystem } from '../support/system.js';
+import { firstError, organizationHelpers, type Person, type TestOrganization } from './helpers.js';
+
+/**
+ * An OpenID Connect provider's discovery endpoint on loopback. Each path is a tenant, as
+ * with Okta and Entra ID: `/tenant` serves a document for its own issuer, `/mismatch` one
+ * naming another issuer, `/moved` a redirect, `/failing` HTTP 500.
+ */
+interface TestProvider {
+  readonly origin: string;
+  /** Paths requested, so a test can tell a redirect was not followed. */
+  readonly requested: string[];
+  close(): Promise<void>;
+}
+
+const DISCOVERY = '/.well-known/openid-configuration';
+
+function discoveryDocument(issuer: string) {
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/authorize`,
+    token_endpoint: `${issuer}/token`,
+    jwks_uri: `${issuer}/keys`,
+    response_types_supported: ['code'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+  };
+}
+
+async function startTestProvider(): Promise<TestProvider> {
+  const requested: string[] = [];
+  let origin = '';
+  const server: Server = createServer((request, response) => {
+    const path = request.url ?? '';
+    requested.push(path);
+    const tenant = path.endsWith(DISCOVERY) ? path.slice(0, -DISCOVERY.length) : null;
+    const json = (body: unknown) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (tenant === '/mismatch') return json(discoveryDocument('https://login.example.net/other'));
+    if (tenant === '/moved') {
+      response.writeHead(302, { location: `${origin}/tenant${DISCOVERY}` });
+      return response.end();
+    }
+    if (tenant === '/failing') {
+      response.writeHead(500);
+      return response.end();
+    }
+    if (tenant?.startsWith('/tenant')) return json(discoveryDocument(`${origin}${tenant}`));
+    response.writeHead(404);
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    requested,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const CONFIG_FIELDS = `id name title type issuer clientId hasClientSecret scopes redirectUris
+  domains autoProvision defaultRole updatedAt`;
+
+interface ConfigResult {
+  id: string;
+  name: string;
+  issuer: string;
+  hasClientSecret: boolean;
+  redirectUris: string[];
+  domains: string[];
+  scopes: string[];
+}
+
+describe.each(testDatabaseKinds)('OAuth/SSO configurations (%s)', (databaseKind) => {
+  let system: TestSystem;
+  let provider: TestProvider;
+  const masterKey = randomBytes(32);
+  const box = new SecretBox(masterKeyFrom(masterKey));
+  const helpers = organizationHelpers(() => system);
+  /** Every secret sent in this suite; none may show up in a response, a log or a row. */
+  const secretsSent: string[] = [];
+  const responses: GraphQLResponse[] = [];
+
+  beforeAll(async () => {
+    provider = await startTestProvider();
+    system = await startSystem({
+      databaseKind,
+      env: { SECRETS_MASTER_KEY: masterKey.toString('base64') },
+    });
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await provider?.close();
+  });
+
+  const newSecret = () => {
+    const secret = `cs_${randomBytes(24).toString('hex')}`;
+    secretsSent.push(secret);
+    return secret;
+  };
+
+  const tenant = () => `${provider.origin}/tenant-${randomBytes(4).toString('hex')}`;
+
+  async function save(person: Person, input: Record<string, unknown>) {
+    const response = await helpers.gql(
+      person,
+      `mutation ($input: SaveOAuthConfigInput!) {
+        saveOAuthConfig(input: $input) { ${CONFIG_FIELDS} }
+      }`,
+      { input },
+    );
+    responses.push(response);
+    return response;
+  }
+
+  const configInput = (
+    organization: TestOrganization,
+    overrides: Record<string, unknown> = {},
+  ) => ({
+    organizationId: organization.id,
+    name: 'corporate-sso',
+    title: 'Corporate sign-in',
+    type: 'OKTA',
+    issuer: tenant(),
+    clientId: 'client-123',
+    scopes: ['openid', 'email', 'profile'],
+    redirectUris: ['https://app.example.com/callback?tenant=acme', 'http://127.0.0.1:8765/cb'],
+    domains: [' Acme-Corp.Example. '],
+    autoProvision: true,
+    defaultRole: 'MEMBER',
+    ...overrides,
+  });
+
+  async function created(organization: TestOrganization, overrides: Record<string, unknown> = {}) {
+    const response = await save(organization.admin, configInput(organization, overrides));
+    const result = response.body.data?.saveOAuthConfig as ConfigResult | undefined;
+    if (!result) throw new Error(`saveOAuthConfig failed: ${JSON.stringify(response.body)}`);
+    return result;
+  }
+
+  const sealedOf = async (id: string) =>
+    (await system.db.oAuthConfig.findUniqueOrThrow({ where: { id } })).clientSecretSealed;
+
+  const openSecret = async (id: string, organizationId: string) =>
+    box.open((await sealedOf(id)) ?? '', clientSecretLocation(id, organizationId));
+
+  it('creates a configuration whose secret is stored sealed and reported only as a flag', async () => {
+    const organization = await helpers.organization();
+    const secret = newSecret();
+    const issuer = tenant();
+
+    const config = await created(organization, { issuer, clientSecret: secret });
+
+    expect(config).toMatchObject({
+      name: 'corporate-sso',
+      issuer,
+      hasClientSecret: true,
+      scopes: ['openid', 'email', 'profile'],
+      redirectUris: ['https://app.example.com/callback?tenant=acme', 'http://127.0.0.1:8765/cb'],
+      domains: ['acme-corp.example'],
+    });
+    expect(provider.requested).toContain(`${new URL(issuer).pathname}${DISCOVERY}`);
+    const sealed = await sealedOf(config.id);
+    expect(sealed).not.toContain(secret);
+    expect(await openSecret(config.id, organization.id)).toBe(secret);
+
+    const [event] = await system.db.auditEvent.findMany({
+      where: { organizationId: organization.id, action: 'oauth_config.created' },
+    });
+    expect(event?.details).toEqual({
+      name: 'corporate-sso',
+      type: 'OKTA',
+      issuer,
+      hasClientSecret: true,
+    });
+  });
+
+  it('keeps the secret when an update omits it and replaces it when one is sent', async () => {
+    const organization = await helpers.organization();
+    const first = newSecret();
+    const config = await created(organization, { clientSecret: first });
+
+    const renamed = await save(
+      organization.admin,
+      configInput(organization, { id: config.id, issuer: config.issuer, title: 'Okta' }),
+    );
+    expect(renamed.body.data?.saveOAuthConfig).toMatchObject({ hasClientSecret: true });
+    expect(await openSecret(config.id, organization.id)).toBe(first);
+
+    const second = newSecret();
+    const replaced = await save(
+      organization.admin,
+      configInput(organization, {
+        id: config.id,
+        issuer: config.issuer,
+        title: 'Okta',
+        clientSecret: second,
+      }),
+    );
+    expect(replaced.body.errors).toBeUndefined();
+    expect(await openSecret(config.id, organization.id)).toBe(second);
+
+    const events = await system.db.auditEvent.findMany({
+      where: { organizationId: organization.id, targetId: config.id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    expect(events.map((event) => [event.action, event.details])).toEqual([
+      [
+        'oauth_config.created',
+        { name: 'corporate-sso', type: 'OKTA', issuer: config.issuer, hasClientSecret: true },
+      ],
+      ['oauth_config.updated', { name: 'corporate-sso', changed: 'title' }],
+      ['oauth_config.secret_replaced', { name: 'corporate-sso', hadClientSecret: true }],
+    ]);
+  });
+
+  it('lists configurations without their secrets', async () => {
+    const organization = await helpers.organization();
+    await created(organization, { name: 'with-secret', clientSecret: newSecret() });
+    await created(organization, { name: 'without-secret' });
+
+    const response = await helpers.gql(
+      organization.owner,
+      `query ($id: ID!) {
+        organization(id: $id) { oauthConfigs { totalCount edges { node { ${CONFIG_FIELDS} } } } }
+      }`,
+      { id: organization.id },
+    );
+    responses.push(response);
+
+    const list = response.body.data?.organization as {
+      oauthConfigs: { totalCount: number; edges: { node: ConfigResult }[] };
+    };
+    expect(list.oauthConfigs.totalCount).toBe(2);
+    expect(
+      list.oauthConfigs.edges.map((edge) => [edge.node.name, edge.node.hasClientSecret]),
+    ).toEqual([
+      ['with-secret', true],
+      ['without-secret', false],
+    ]);
+  });
+
+  it('refuses an issuer whose discovery document names another issuer', async () => {
+    const organization = await helpers.organization();
+    const issuer = `${provider.origin}/mismatch`;
+
+    const response = await save(
+      organization.admin,
+      configInput(organization, { issuer, clientSecret: newSecret() }),
+    );
+
+    expect(firstError(response)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message:
+        `The discovery document of the issuer "${issuer}" is not usable: it names another ` +
+        'issuer; the issuer must match the document exactly, trailing slash included.',
+    });
+    expect(response.body.errors?.[0]?.extensions?.field).toBe('input.issuer');
+    expect(await system.db.oAuthConfig.count({ where: { organizationId: organization.id } })).toBe(
+      0,
+    );
+  });
+
+  it('compares the issuer exactly: a trailing slash the provider does not use is refused', async () => {
+    const organization = await helpers.organization();
+
+    const response = await save(
+      organization.admin,
+      configInput(organization, { issuer: `${tenant()}/` }),
+    );
+
+    expect(firstError(response).code).toBe('BAD_USER_INPUT');
+    expect(firstError(response).message).toContain('it names another issuer');
+  });
+
+  it('does not follow a redirect from the discovery endpoint', async () => {
+    const organization = await helpers.organization();
+    const before = provider.requested.length;
+
+    const response = await save(
+      organization.admin,
+      configInput(organization, { issuer: `${provider.origin}/moved` }),
+    );
+
+    expect(firstError(response)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message:
+        `The discovery document of the issuer "${provider.origin}/moved" is not usable: it ` +
+        'answered HTTP 302 instead of 200.',
+    });
+    expect(provider.requested.slice(before)).toEqual([`/moved${DISCOVERY}`]);
+  });
+
+  it('reports an unreachable or failing provider as an upstream error', async () => {
+    const organization = await helpers.organization();
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const unreachable = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/tenant`;
+    await new Promise((resolve) => closed.close(resolve));
+
+    const refused = await save(
+      organization.admin,
+      configInput(organization, { issuer: unreachable }),
+    );
+    expect(firstError(refused)).toEqual({
+      code: 'UPSTREAM_ERROR',
+      message: `Could not fetch the discovery document of the issuer "${unreachable}": the connection failed.`,
+    });
+
+    const failing = await save(
+      organization.admin,
+      configInput(organization, { issuer: `${provider.origin}/failing` }),
+    );
+    expect(firstError(failing).code).toBe('UPSTREAM_ERROR');
+  });
+
+  it.each([
+    [{ name: 'Corporate SSO' }, 'input.name'],
+    [{ name: 'x'.repeat(65) }, 'input.name'],
+    [{ scopes: ['email', 'profile'] }, 'input.scopes'],
+    [{ redirectUris: ['https://app.example.com/callback#done'] }, 'input.redirectUris'],
+    [{ redirectUris: ['/callback'] }, 'input.redirectUris'],
+    [{ redirectUris: [] }, 'input.redirectUris'],
+    [{ issuer: 'not a url' }, 'input.issuer'],
+    [{ issuer: 'https://login.example.com/tenant?x=1' }, 'input.issuer'],
+    [{ domains: ['gmail.com'] }, 'input.domains'],
+    [{ clientSecret: '' }, 'input.clientSecret'],
+  ])('refuses %j, naming %s', async (overrides, field) => {
+    const organization = await helpers.organization();
+
+    const response = await save(organization.admin, configInput(organization, overrides));
+
+    expect(firstError(response).code).toBe('BAD_USER_INPUT');
+    expect(response.body.errors?.[0]?.extensions?.field).toBe(field);
+  });
+
+  it('refuses a second configuration with the same name', async () => {
+    const organization = await helpers.organization();
+    await created(organization);
+
+    const response = await save(
+      organization.admin,
+      configInput(organization, { clientSecret: newSecret() }),
+    );
+
+    expect(firstError(response)).toEqual({
+      code: 'CONFLICT',
+      message: 'The organization already has an SSO configuration named "corporate-sso".',
+    });
+  });
+
+  it("updates only the organization's own configurations", async () => {
+    const [organization, other] = await Promise.all([
+      helpers.organization(),
+      helpers.organization('Other'),
+    ]);
+    const config = await created(organization, { clientSecret: newSecret() });
+
+    const response = await save(
+      other.admin,
+      configInput(other, { id: config.id, issuer: config.issuer, clientSecret: newSecret() }),
+    );
+
+    expect(firstError(response)).toEqual({
+      code: 'NOT_FOUND',
+      message: 'The SSO configuration was not found.',
+    });
+  });
+
+  it('lets only an OWNER make ADMIN the role of provisioned users', async () => {
+    const organization = await helpers.organization();
+
+    const byAdmin = await save(
+      organization.admin,
+      configInput(organization, { defaultRole: 'ADMIN' }),
+    );
+    expect(firstError(byAdmin)).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only an OWNER may make ADMIN the default role.',
+    });
+    const byOwner = await save(
+      organization.owner,
+      configInput(organization, { defaultRole: 'ADMIN' }),
+    );
+    expect(byOwner.body.errors).toBeUndefined();
+  });
+
+  it('keeps configurations from MEMBERs', async () => {
+    const organization = await helpers.organization();
+    const config = await created(organization);
+
+    const listed = await helpers.gql(
+      organization.member,
+      'query ($id: ID!) { organization(id: $id) { oauthConfigs { totalCount } } }',
+      { id: organization.id },
+    );
+    expect(firstError(listed).code).toBe('FORBIDDEN');
+    const saved = await save(
+      organization.member,
+      configInput(organization, { name: 'mine', clientSecret: newSecret() }),
+    );
+    expect(firstError(saved).code).toBe('FORBIDDEN');
+    const deleted = await helpers.gql(
+      organization.member,
+      'mutation ($id: ID!) { deleteOAuthConfig(id: $id) }',
+      {
+        id: config.id,
+      },
+    );
+    expect(firstError(deleted).code).toBe('FORBIDDEN');
+  });
+
+  it('deletes a configuration and records it', async () => {
+    const organization = await helpers.organization();
+    const config = await created(organization, { clientSecret: newSecret() });
+
+    const response = await helpers.gql(
+      organization.admin,
+      'mutation ($id: ID!) { deleteOAuthConfig(id: $id) }',
+      { id: config.id },
+    );
+
+    expect(response.body.data?.deleteOAuthConfig).toBe(true);
+    expect(await system.db.oAuthConfig.findUnique({ where: { id: config.id } })).toBeNull();
+    expect(await helpers.auditActions(organization.id)).toEqual([
+      'organization.created',
+      'oauth_config.created',
+      'oauth_config.deleted',
+    ]);
+  });
+
+  it('binds a sealed secret to its row: copied to another configuration, it does not open', async () => {
+    const organization = await helpers.organization();
+    const source = await created(organization, { name: 'source', clientSecret: newSecret() });
+    const target = await created(organization, { name: 'target', clientSecret: newSecret() });
+
+    await system.db.oAuthConfig.update({
+      where: { id: target.id },
+      data: { clientSecretSealed: await sealedOf(source.id) },
+    });
+
+    await expect(openSecret(target.id, organization.id)).rejects.toThrow(
+      'The sealed value does not open here: altered, moved or wrong key.',
+    );
+  });
+
+  it('never shows a client secret in a response, a log line, an audit entry or a row', async () => {
+    expect(secretsSent.length).toBeGreaterThan(10);
+    const responseText = JSON.stringify(responses.map((response) => response.body));
+    const logText = system.logs.lines.join('\n');
+    const auditText = JSON.stringify(await system.db.auditEvent.findMany());
+    const rowText = JSON.stringify(await system.db.oAuthConfig.findMany());
+    for (const sent of secretsSent) {
+      expect(responseText).not.toContain(sent);
+      expect(logText).not.toContain(sent);
+      expect(auditText).not.toContain(sent);
+      expect(rowText).not.toContain(sent);
+    }
+  });
+
+  // graphql-js's coercion message quotes the whole input object; platform/errors/variable-errors.ts
+  // rebuilds it from schema names only.
+  it('does not echo the secret of a request whose variables fail validation', async () => {
+    const secret = newSecret();
+    const organization = await helpers.organization();
+    const incomplete: Record<string, unknown> = configInput(organization, { clientSecret: secret });
+    delete incomplete.title;
+
+    const response = await save(organization.admin, incomplete);
+
+    expect(firstError(response).code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(response.body)).not.toContain(secret);
+    expect(system.logs.lines.join('\n')).not.toContain(secret);
+  });
+});
+
+describe('OAuth/SSO configuration rules', () => {
+  const input: OAuthConfigInput = {
+    name: 'sso',
+    title: 'SSO',
+    type: 'OIDC',
+    issuer: 'http://localhost:8080/realms/acme',
+    clientId: 'client',
+    scopes: ['openid'],
+    redirectUris: ['http://app.internal.example/callback'],
+    domains: [],
+    autoProvision: false,
+    defaultRole: 'MEMBER',
+  };
+
+  it('accepts plain HTTP issuers and redirect URIs outside production', () => {
+    const fields = oauthConfigFields(input, { production: false });
+    expect(fields.issuer).toBe('http://localhost:8080/realms/acme');
+    expect(fields.redirectUris).toEqual(['http://app.internal.example/callback']);
+  });
+
+  it('requires an HTTPS issuer in production', () => {
+    expect(() =>
+      oauthConfigFields(
+        { ...input, redirectUris: ['https://app.example.com/cb'] },
+        { production: true },
+      ),
+    ).toThrow('The issuer must use HTTPS in production.');
+  });
+
+  it('allows plain HTTP redirect URIs in production only on loopback, for native apps', () => {
+    const https = { ...input, issuer: 'https://login.example.com/acme' };
+    expect(() => oauthConfigFields(https, { production: true })).toThrow(
+      'The redirect URI "http://app.internal.example/callback" must use HTTPS; plain HTTP is ' +
+        'only for localhost and 127.0.0.1.',
+    );
+    const native = ['http://127.0.0.1:49152/cb', 'http://localhost/cb', 'http://[::1]:8080/cb'];
+    expect(
+      oauthConfigFields({ ...https, redirectUris: native }, { production: true }).redirectUris,
+    ).toEqual(native);
+  });
+});
