@@ -49,6 +49,11 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
     connections: config.SUBGRAPH_CONNECTIONS,
   });
 
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata
+  // addresses (169.254.169.254 and the like) to describe the host. A gateway that handles
+  // identity data must not talk to anyone it was not configured to, so that is switched off
+  // before the gateway is built, which is when it reads the variable.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     // Composed at build time (npm run compose); the routing URLs in the file are defaults
     // that the configuration overrides here.

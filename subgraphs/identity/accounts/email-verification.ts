@@ -1,4 +1,5 @@
 import type { User } from '../../../generated/prisma/client.js';
+import { announceEmailVerified } from '../../../platform/auth/email-verified-event.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { IdentityServices } from '../identity-services.js';
 import { appLink } from './mail-links.js';
@@ -19,6 +20,7 @@ export async function verifyEmail(services: IdentityServices, token: string): Pr
     });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
     if (user.emailVerifiedAt) return user;
+    await announceEmailVerified(tx, { userId, email: user.email });
     return tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
   });
 }

@@ -1,3 +1,4 @@
+import { announceEmailVerified } from '../../../platform/auth/email-verified-event.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { IdentityServices } from '../identity-services.js';
 import { hashPassword } from '../passwords/password-hasher.js';
@@ -70,6 +71,7 @@ export async function resetPassword(
     assertAcceptablePassword(input.newPassword, { field: 'input.newPassword', email: user.email });
     const passwordHash = await hashPassword(input.newPassword);
 
+    if (!user.emailVerifiedAt) await announceEmailVerified(tx, { userId, email: user.email });
     await tx.user.update({
       where: { id: userId },
       // Following the mailed link proves control of the address, so it counts as verified.

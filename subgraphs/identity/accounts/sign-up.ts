@@ -1,4 +1,5 @@
 import type { Prisma } from '../../../generated/prisma/client.js';
+import { announceEmailVerified } from '../../../platform/auth/email-verified-event.js';
 import { isUniqueViolation } from '../../../platform/db/prisma-errors.js';
 import { appError, badUserInput } from '../../../platform/errors/app-error.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
@@ -99,7 +100,8 @@ export async function signUp(
           emailVerifiedAt: proven ? now : null,
         },
       });
-      if (!proven) await sendVerificationMail(tx, services, created, now);
+      if (proven) await announceEmailVerified(tx, { userId: created.id, email });
+      else await sendVerificationMail(tx, services, created, now);
       return created;
     });
   } catch (error) {
