@@ -35,7 +35,7 @@ describe.each([
     await api.signUp({ email });
 
     const codes: unknown[] = [];
-    for (let attempt = 0; attempt < 8; attempt += 1) {
+    for (let attempt = 0; attempt < 12 && !codes.includes('RATE_LIMITED'); attempt += 1) {
       codes.push(...errorCodes(await api.signIn({ email, password: WRONG })));
     }
     expect(codes.slice(0, 2)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
@@ -67,9 +67,13 @@ describe.each([
     expect(first.body.data ?? null).toBeNull();
     expect(errorCodes(first)).toEqual(['UNAUTHENTICATED']);
 
+    // Each packed request counts once, so the account's delay arrives within a few of them.
     const codes: unknown[] = [];
-    for (let request = 0; request < 7; request += 1) codes.push(...errorCodes(await packed()));
-    expect(codes.at(-1)).toBe('RATE_LIMITED');
+    for (let request = 0; request < 12 && !codes.includes('RATE_LIMITED'); request += 1) {
+      codes.push(...errorCodes(await packed()));
+    }
+    expect(codes).toContain('RATE_LIMITED');
+    expect(codes.every((code) => code === 'UNAUTHENTICATED' || code === 'RATE_LIMITED')).toBe(true);
   });
 
   it('lets the owner back in through a password reset', async () => {
