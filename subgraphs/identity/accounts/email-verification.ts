@@ -1,4 +1,4 @@
-import type { User } from '../../../generated/prisma/client.js';
+import type { Prisma, User } from '../../../generated/prisma/client.js';
 import { announceEmailVerified } from '../../../platform/auth/email-verified-event.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { IdentityServices } from '../identity-services.js';
@@ -7,6 +7,31 @@ import { issueOneTimeToken, lastIssuedAt, redeemOneTimeToken } from './one-time-
 
 /** A new verification mail at most this often, so the button cannot be used to spam. */
 const RESEND_INTERVAL_MS = 60_000;
+
+/** Issues a verification link for the user and commits its mail in the same transaction. */
+export async function sendVerificationMail(
+  tx: Prisma.TransactionClient,
+  services: IdentityServices,
+  user: { readonly id: string; readonly email: string; readonly displayName: string },
+  now: Date,
+): Promise<void> {
+  const hours = services.config.EMAIL_VERIFICATION_TTL_HOURS;
+  const token = await issueOneTimeToken(tx, {
+    userId: user.id,
+    purpose: 'EMAIL_VERIFICATION',
+    expiresAt: new Date(now.getTime() + hours * 3_600_000),
+    now,
+  });
+  await enqueueMail(tx, services.secrets, {
+    template: 'verify-email',
+    recipient: user.email,
+    variables: {
+      displayName: user.displayName,
+      link: appLink(services.config.APP_URL, '/verify-email', token),
+      expiresInHours: String(hours),
+    },
+  });
+}
 
 /** Follows the link from the verification mail; works without being signed in. */
 export async function verifyEmail(services: IdentityServices, token: string): Promise<User> {
@@ -34,7 +59,6 @@ export async function resendVerificationEmail(
   userId: string,
 ): Promise<boolean> {
   const now = new Date();
-  const hours = services.config.EMAIL_VERIFICATION_TTL_HOURS;
   const sent = await services.db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user || user.emailVerifiedAt) return false;
@@ -42,21 +66,7 @@ export async function resendVerificationEmail(
     const last = await lastIssuedAt(tx, userId, 'EMAIL_VERIFICATION');
     if (last && now.getTime() - last.getTime() < RESEND_INTERVAL_MS) return false;
 
-    const token = await issueOneTimeToken(tx, {
-      userId,
-      purpose: 'EMAIL_VERIFICATION',
-      expiresAt: new Date(now.getTime() + hours * 3_600_000),
-      now,
-    });
-    await enqueueMail(tx, services.secrets, {
-      template: 'verify-email',
-      recipient: user.email,
-      variables: {
-        displayName: user.displayName,
-        link: appLink(services.config.APP_URL, '/verify-email', token),
-        expiresInHours: String(hours),
-      },
-    });
+    await sendVerificationMail(tx, services, user, now);
     return true;
   });
   if (sent) services.wakeMail();

@@ -2,14 +2,12 @@ import type { Prisma } from '../../../generated/prisma/client.js';
 import { announceEmailVerified } from '../../../platform/auth/email-verified-event.js';
 import { isUniqueViolation } from '../../../platform/db/prisma-errors.js';
 import { appError, badUserInput } from '../../../platform/errors/app-error.js';
-import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { IdentityServices } from '../identity-services.js';
 import { startSession } from '../sessions/session-service.js';
 import { authPayload, type AuthPayloadModel } from './auth-payload.js';
 import { displayName } from './display-name.js';
 import { normalizeEmail } from '../../../platform/graphql/email-address.js';
-import { appLink } from './mail-links.js';
-import { issueOneTimeToken } from './one-time-tokens.js';
+import { sendVerificationMail } from './email-verification.js';
 import { tokenHash } from '../../../platform/auth/opaque-token.js';
 import { assertAcceptablePassword } from '../passwords/password-policy.js';
 import { hashPassword } from '../passwords/password-hasher.js';
@@ -34,30 +32,6 @@ async function invitationProvesAddress(
 ): Promise<boolean> {
   const proof = await tx.emailProof.findUnique({ where: { tokenHash: tokenHash(token) } });
   return proof !== null && proof.email === email && proof.expiresAt > now;
-}
-
-async function sendVerificationMail(
-  tx: Prisma.TransactionClient,
-  services: IdentityServices,
-  user: { readonly id: string; readonly email: string; readonly displayName: string },
-  now: Date,
-): Promise<void> {
-  const hours = services.config.EMAIL_VERIFICATION_TTL_HOURS;
-  const token = await issueOneTimeToken(tx, {
-    userId: user.id,
-    purpose: 'EMAIL_VERIFICATION',
-    expiresAt: new Date(now.getTime() + hours * 3_600_000),
-    now,
-  });
-  await enqueueMail(tx, services.secrets, {
-    template: 'verify-email',
-    recipient: user.email,
-    variables: {
-      displayName: user.displayName,
-      link: appLink(services.config.APP_URL, '/verify-email', token),
-      expiresInHours: String(hours),
-    },
-  });
 }
 
 /**
