@@ -33,6 +33,7 @@ export const organizationPermissions: IRules = {
   Query: {
     organization: isAuthenticated,
     discoverOrganizations: isAuthenticated,
+    auditLog: admin(organizationArgument),
     _entities: isAuthenticated,
     _service: deny,
   },

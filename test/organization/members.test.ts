@@ -242,5 +242,30 @@ describe.each(testDatabaseKinds)('members and roles (%s)', (databaseKind) => {
     expect(events[1]).toMatchObject({ targetId: org.member.id, actor: { id: org.owner.id } });
     expect(JSON.parse(events[1]!.details)).toEqual({ from: 'MEMBER', to: 'ADMIN' });
     expect(events[3]).toMatchObject({ actor: { id: org.admin.id } });
+
+    const rootField = await gql(
+      org.owner,
+      'query ($id: ID!) { auditLog(organizationId: $id, first: 2) { totalCount edges { node { action } } } }',
+      { id: org.id },
+    );
+    expect(rootField.body.data?.auditLog).toEqual({
+      totalCount: 4,
+      edges: [
+        { node: { action: 'organization.created' } },
+        { node: { action: 'member.role_changed' } },
+      ],
+    });
+    const byMember = await gql(
+      org.member,
+      'query ($id: ID!) { auditLog(organizationId: $id) { totalCount } }',
+      { id: org.id },
+    );
+    expect(errorCodes(byMember)).toEqual(['NOT_FOUND']);
+    const byOutsider = await gql(
+      org.outsider,
+      'query ($id: ID!) { auditLog(organizationId: $id) { totalCount } }',
+      { id: org.id },
+    );
+    expect(errorCodes(byOutsider)).toEqual(['NOT_FOUND']);
   });
 });

@@ -3,6 +3,10 @@ import { paginate } from '../paginate.js';
 
 /** Reading the audit log, oldest event first. */
 export const auditResolvers: Resolvers = {
+  Query: {
+    auditLog: (_parent, args, context) =>
+      paginate(context.db.auditEvent, { organizationId: args.organizationId }, args),
+  },
   Organization: {
     auditLog: (organization, args, context) =>
       paginate(context.db.auditEvent, { organizationId: organization.id }, args),

@@ -405,6 +405,11 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * The audit log of an organization, oldest event first. ADMIN and OWNER only; the same as
+   * Organization.auditLog.
+   */
+  auditLog: AuditEventConnection;
+  /**
    * Organizations the signed-in user may ask to join, because a verified domain of theirs
    * matches the user's verified email address and allows requests or automatic joining.
    */
@@ -414,6 +419,12 @@ export type Query = {
    * not a member, so the two cases cannot be told apart.
    */
   organization?: Maybe<Organization>;
+};
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizationId: Scalars['ID']['input'];
 };
 
 export type QueryOrganizationArgs = {
@@ -1088,6 +1099,12 @@ export type QueryResolvers<
   ContextType = OrganizationContext,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = ResolversObject<{
+  auditLog?: Resolver<
+    ResolversTypes['AuditEventConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryAuditLogArgs, 'first' | 'organizationId'>
+  >;
   discoverOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   organization?: Resolver<
     Maybe<ResolversTypes['Organization']>,
