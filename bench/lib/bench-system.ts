@@ -1,15 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import type { z } from 'zod';
 import { launchGateway } from '../../gateway/launch-gateway.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { ensureSigningKeyFile } from '../../platform/auth/signing-key-file.js';
 import { openDatabase, type DatabaseKind } from '../../platform/db/database.js';
 import { createLogger } from '../../platform/logging/logger.js';
 import { launchSubgraph, type LaunchedService } from '../../platform/server/launch-subgraph.js';
+import type { RequestContext } from '../../platform/server/request-context.js';
+import type { SubgraphName } from '../../platform/server/subgraph-config.js';
+import type { SubgraphModule } from '../../platform/server/subgraph-module.js';
 import { functionModule } from '../../subgraphs/function/definition.js';
 import { identityModule } from '../../subgraphs/identity/definition.js';
 import { organizationModule } from '../../subgraphs/organization/definition.js';
 import { createScratchDatabase } from './scratch-database.js';
+
+/** The three subgraphs, in this process, over a scratch database. */
+export interface BenchSubgraphs {
+  readonly urls: Readonly<Record<SubgraphName, string>>;
+  /**
+   * The production settings every service of the run shares (data directory, signing keys,
+   * master key, trusted proxy); a gateway started elsewhere needs them too.
+   */
+  readonly env: Readonly<Record<string, string>>;
+  readonly databaseKind: DatabaseKind;
+  /** For seeding only; measurements go through HTTP. */
+  readonly prisma: PrismaClient;
+  stop(): Promise<void>;
+}
 
 /** The gateway and the three subgraphs, in this process, over a scratch database. */
 export interface BenchSystem {
@@ -25,12 +43,17 @@ export interface BenchSystem {
   stop(): Promise<void>;
 }
 
+/** What a client sends through the TLS-terminating proxy that the services trust. */
+export const PROXIED_CLIENT_HEADERS: Readonly<Record<string, string>> = {
+  'x-forwarded-proto': 'https',
+};
+
 const silent = (service: string) => createLogger({ service, level: 'silent' });
 
-/** Starts everything on free loopback ports with production settings and no log output. */
-export async function startBenchSystem(options: {
+/** Starts the subgraphs on free loopback ports with production settings and no log output. */
+export async function startBenchSubgraphs(options: {
   readonly databaseServerUrl: string | undefined;
-}): Promise<BenchSystem> {
+}): Promise<BenchSubgraphs> {
   const scratch = await createScratchDatabase(options.databaseServerUrl);
   const signingKeysFile = path.join(scratch.dataDir, 'signing-keys.json');
   await ensureSigningKeyFile(signingKeysFile);
@@ -62,49 +85,53 @@ export async function startBenchSystem(options: {
   };
 
   try {
-    const identity = await launchSubgraph({
-      module: identityModule,
-      env,
-      database,
-      logger: silent('identity'),
-    });
-    services.push(identity);
-    const organization = await launchSubgraph({
-      module: organizationModule,
-      env,
-      database,
-      logger: silent('organization'),
-    });
-    services.push(organization);
-    const fn = await launchSubgraph({
-      module: functionModule,
-      env,
-      database,
-      logger: silent('function'),
-    });
-    services.push(fn);
+    const launch = async <Context extends RequestContext, Shape extends z.ZodRawShape>(
+      module: SubgraphModule<Context, Shape>,
+    ) => {
+      const service = await launchSubgraph({ module, env, database, logger: silent(module.name) });
+      services.push(service);
+      return service.url;
+    };
+    const urls = {
+      identity: await launch(identityModule),
+      organization: await launch(organizationModule),
+      function: await launch(functionModule),
+    };
+    return { urls, env, databaseKind: database.kind, prisma: database.prisma, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
 
+/** Starts everything on free loopback ports with production settings and no log output. */
+export async function startBenchSystem(options: {
+  readonly databaseServerUrl: string | undefined;
+}): Promise<BenchSystem> {
+  const subgraphs = await startBenchSubgraphs(options);
+  try {
     const gateway = await launchGateway({
       env: {
-        ...env,
+        ...subgraphs.env,
         GATEWAY_PORT: '0',
-        IDENTITY_URL: identity.url,
-        ORGANIZATION_URL: organization.url,
-        FUNCTION_URL: fn.url,
+        IDENTITY_URL: subgraphs.urls.identity,
+        ORGANIZATION_URL: subgraphs.urls.organization,
+        FUNCTION_URL: subgraphs.urls.function,
       },
       logger: silent('gateway'),
     });
-    services.push(gateway);
-
     return {
       gatewayUrl: gateway.url,
-      databaseKind: database.kind,
-      prisma: database.prisma,
-      clientHeaders: { 'x-forwarded-proto': 'https' },
-      stop,
+      databaseKind: subgraphs.databaseKind,
+      prisma: subgraphs.prisma,
+      clientHeaders: PROXIED_CLIENT_HEADERS,
+      stop: async () => {
+        await gateway.stop();
+        await subgraphs.stop();
+      },
     };
   } catch (error) {
-    await stop();
+    await subgraphs.stop();
     throw error;
   }
 }

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import {
+  processCpuSeconds,
+  processTree,
+  processTreeCpuSeconds,
+  TICKS_PER_SECOND,
+} from './process-stats.js';
 
 /**
  * How much CPU processes outside the benchmark took while it ran, read from Linux's /proc.
  * On a shared machine other work (a test suite, a build) takes cores from the services and
  * lowers every number; this says whether a run can be trusted.
  */
-
-/** Linux reports CPU time in clock ticks of 1/100 s on every architecture Node runs on. */
-const TICKS_PER_SECOND = 100;
 
 interface Reading {
   readonly at: number;
@@ -32,24 +35,19 @@ function machineBusySeconds(): number {
   return busy / TICKS_PER_SECOND;
 }
 
-/** utime + stime of a process; the command name may hold spaces, so fields count from ')'. */
-function processSeconds(pid: number): number {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
-}
-
+/**
+ * This process with every process it started (the load generator, services run as children,
+ * including those already ended), plus any named helper outside that tree.
+ */
 function read(helperPids: readonly number[]): Reading {
-  const own = process.cpuUsage();
-  const helpers = helperPids.reduce((sum, pid) => sum + processSeconds(pid), 0);
+  const tree = processTree(process.pid);
+  const helpers = helperPids
+    .filter((pid) => !tree.has(pid))
+    .reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
   return {
     at: performance.now(),
     machineBusySeconds: machineBusySeconds(),
-    ownSeconds: (own.user + own.system) / 1e6 + helpers,
+    ownSeconds: processTreeCpuSeconds(process.pid) + helpers,
   };
 }
 
@@ -59,7 +57,7 @@ export const BUSY_MACHINE_SHARE = 0.1;
 export interface CpuContention {
   /** Share of the machine's CPU capacity that other processes used, from 0 to 1. */
   readonly othersShare: number;
-  /** Share used by this process and its helpers (the load generator). */
+  /** Share used by this process, its child processes and its helpers. */
   readonly ownShare: number;
 }
 
