@@ -18,7 +18,7 @@ import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './gateway-context.js';
 import { operationLimits } from './hardening.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
-import { createSubgraphFetcher } from './subgraph-fetcher.js';
+import { createSubgraphClient } from './subgraph-client.js';
 
 export const SUPERGRAPH_FILE = path.resolve(import.meta.dirname, '../schema/supergraph.graphql');
 
@@ -44,7 +44,7 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
   const urls = subgraphUrls(config);
   const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
 
-  const { fetcher, close: closeFetcher } = createSubgraphFetcher({
+  const client = createSubgraphClient({
     timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     connections: config.SUBGRAPH_CONNECTIONS,
   });
@@ -59,7 +59,7 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
     // that the configuration overrides here.
     supergraphSdl: await readFile(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, { url: urls[name] ?? url, fetcher }),
+      new SubgraphDataSource({ name, url: urls[name] ?? url ?? '', client }),
     logger,
   });
 
@@ -134,7 +134,7 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
     stop: async () => {
       await http.stop();
       await server.stop();
-      await closeFetcher();
+      await client.close();
     },
   };
 }

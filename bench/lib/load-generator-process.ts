@@ -34,8 +34,12 @@ async function measure(spec: LoadSpec): Promise<LoadSample> {
         // (for sign-in: different accounts, which the server serializes per account).
         setupRequest: (request) => {
           const body = spec.bodies[next % spec.bodies.length];
+          const sets = spec.headerSets;
+          const extra = sets && sets.length > 0 ? sets[next % sets.length] : undefined;
           next += 1;
-          return { ...request, body };
+          return extra
+            ? { ...request, body, headers: { ...request.headers, ...extra } }
+            : { ...request, body };
         },
       },
     ],

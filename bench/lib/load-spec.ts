@@ -8,6 +8,12 @@ export interface LoadSpec {
   readonly headers: Readonly<Record<string, string>>;
   /** POST bodies, handed out in turn across all connections. */
   readonly bodies: readonly string[];
+  /**
+   * Headers that differ per request (e.g. one user's Authorization each), handed out in turn
+   * like the bodies and added to `headers`; request i gets `bodies[i % n]` and
+   * `headerSets[i % m]`.
+   */
+  readonly headerSets?: readonly Readonly<Record<string, string>>[];
 }
 
 /** A rate measured over HTTP: the in-process fields plus percentiles and failures. */

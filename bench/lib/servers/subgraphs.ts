@@ -5,37 +5,60 @@ import { serveFromChild } from './service-protocol.js';
 
 /**
  * The three subgraphs in one process of their own, shared by every gateway a benchmark
- * compares, with one signed-in account that belongs to two organizations. Reports the
- * subgraphs' URLs, the account's access token and the variables a gateway needs to join.
+ * compares, with signed-in accounts that each belong to two organizations. Reports the
+ * subgraphs' URLs, the accounts' access tokens and the variables a gateway needs to join.
  */
 
 const ORGANIZATIONS = 2;
+/** Sign-ins in flight while preparing; Argon2 runs on libuv's pool of four threads. */
+const SIGN_IN_CONCURRENCY = 4;
+
+async function signIn(url: string, email: string, password: string): Promise<string> {
+  const data = await callGraphql({
+    url,
+    query: SIGN_IN_MUTATION,
+    variables: { input: { email, password, deviceName: 'benchmark' } },
+  });
+  const token = (data.signIn as { accessToken?: unknown } | null)?.accessToken;
+  if (typeof token !== 'string') throw new TypeError('signIn returned no access token.');
+  return token;
+}
 
 await serveFromChild(async () => {
+  const accountCount = Number(process.env.BENCH_ACCOUNTS ?? 1);
   const subgraphs = await startBenchSubgraphs({
     databaseServerUrl: process.env.BENCH_DATABASE_SERVER_URL || undefined,
   });
   try {
     const { prisma } = subgraphs;
-    const accounts = await seedAccounts(prisma, { count: 1, prefix: 'gateway-path' });
-    const email = accounts.emails[0] ?? '';
-    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    const accounts = await seedAccounts(prisma, { count: accountCount, prefix: 'gateway-path' });
+    const users = await prisma.user.findMany({
+      where: { email: { in: [...accounts.emails] } },
+      select: { id: true },
+    });
     for (let index = 0; index < ORGANIZATIONS; index += 1) {
-      await prisma.organization.create({
-        data: {
-          name: `Gateway path ${index}`,
-          memberships: { create: { userId: user.id, role: index === 0 ? 'OWNER' : 'MEMBER' } },
-        },
+      const organization = await prisma.organization.create({
+        data: { name: `Gateway path ${index}` },
+      });
+      await prisma.membership.createMany({
+        data: users.map((user) => ({
+          organizationId: organization.id,
+          userId: user.id,
+          role: index === 0 ? 'OWNER' : 'MEMBER',
+        })),
       });
     }
 
-    const data = await callGraphql({
-      url: subgraphs.urls.identity,
-      query: SIGN_IN_MUTATION,
-      variables: { input: { email, password: accounts.password, deviceName: 'benchmark' } },
-    });
-    const token = (data.signIn as { accessToken?: unknown } | null)?.accessToken;
-    if (typeof token !== 'string') throw new TypeError('signIn returned no access token.');
+    // Through identity, as a client would get them: real sessions, real tokens.
+    const tokens: string[] = [];
+    for (let start = 0; start < accounts.emails.length; start += SIGN_IN_CONCURRENCY) {
+      const batch = accounts.emails.slice(start, start + SIGN_IN_CONCURRENCY);
+      tokens.push(
+        ...(await Promise.all(
+          batch.map((email) => signIn(subgraphs.urls.identity, email, accounts.password)),
+        )),
+      );
+    }
 
     return {
       url: subgraphs.urls.identity,
@@ -45,7 +68,7 @@ await serveFromChild(async () => {
         ORGANIZATION_URL: subgraphs.urls.organization,
         FUNCTION_URL: subgraphs.urls.function,
         DATABASE_KIND: subgraphs.databaseKind,
-        ACCESS_TOKEN: token,
+        ACCESS_TOKENS: tokens.join(' '),
       },
       stop: () => subgraphs.stop(),
     };
