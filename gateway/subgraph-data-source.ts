@@ -1,8 +1,4 @@
-import {
-  GraphQLDataSourceRequestKind,
-  type GraphQLDataSource,
-  type GraphQLDataSourceProcessOptions,
-} from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { appError } from '../platform/errors/app-error.js';
 import { UPSTREAM_MESSAGE } from '../platform/errors/mask-error.js';
 import { REQUEST_ID_HEADER } from '../platform/server/request-id.js';
@@ -96,7 +92,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       this.fail(error, context);
     }
 
-    if (options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
+    // Only an operation a client sent has a response whose cache policy to narrow.
+    if ('incomingRequestContext' in options) {
       const policy = options.incomingRequestContext.overallCachePolicy;
       if (policy && 'restrict' in policy) policy.restrict(cacheHint(cacheControl));
     }

@@ -94,3 +94,26 @@ describe.each([
     expect(signedIn.body.errors).toBeUndefined();
   });
 });
+
+describe('sign-in throttling per client address', () => {
+  let system: TestSystem;
+  let api: ReturnType<typeof identityOperations>;
+
+  beforeAll(async () => {
+    system = await startSystem({ databaseKind: 'pglite' });
+    api = identityOperations(system.gatewayUrl);
+  });
+
+  afterAll(() => system?.stop());
+
+  it('refuses an address after 100 failures spread over many accounts', async () => {
+    const codes: unknown[] = [];
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      codes.push(...errorCodes(await api.signIn({ email: uniqueEmail('spray'), password: WRONG })));
+    }
+    expect(new Set(codes)).toEqual(new Set(['UNAUTHENTICATED']));
+
+    const next = await api.signIn({ email: uniqueEmail('spray'), password: WRONG });
+    expect(errorCodes(next)).toEqual(['RATE_LIMITED']);
+  });
+});
