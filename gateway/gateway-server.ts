@@ -80,6 +80,9 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
     hideSchemaDetailsFromClientErrors: production,
     introspection,
     csrfPrevention: true,
+    // Shutdown is ours (platform/server/shutdown.ts): Apollo's own signal handler would stop
+    // the schema and re-raise the signal before in-flight HTTP requests have finished.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     plugins: [

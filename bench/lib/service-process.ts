@@ -53,7 +53,7 @@ function stopper(child: ChildProcess, ask: () => void): () => Promise<void> {
 
 export interface ForkServiceOptions {
   readonly label: string;
-  /** A module under bench/lib/servers that calls `serveFromChild`. */
+  /** A module under bench/lib/servers (or an absolute path) that calls `serveFromChild`. */
   readonly module: string;
   readonly env: Readonly<Record<string, string>>;
 }
@@ -63,7 +63,7 @@ export interface ForkServiceOptions {
  * along) and waits until it reports its URL over IPC. Disconnecting asks it to stop.
  */
 export async function forkService(options: ForkServiceOptions): Promise<ServiceProcess> {
-  const child = fork(path.join(import.meta.dirname, 'servers', options.module), {
+  const child = fork(path.resolve(import.meta.dirname, 'servers', options.module), {
     cwd: REPOSITORY_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

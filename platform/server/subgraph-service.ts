@@ -73,6 +73,9 @@ export async function startSubgraph<Context extends RequestContext>(
     includeStacktraceInErrorResponses: false,
     introspection: !settings.production,
     csrfPrevention: true,
+    // Shutdown is ours (platform/server/shutdown.ts): Apollo's own signal handler would stop
+    // the schema and re-raise the signal before in-flight HTTP requests have finished.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
