@@ -56,6 +56,8 @@ export interface ForkServiceOptions {
   /** A module under bench/lib/servers (or an absolute path) that calls `serveFromChild`. */
   readonly module: string;
   readonly env: Readonly<Record<string, string>>;
+  /** Node options beside the inherited ones, e.g. `--cpu-prof` to profile the server. */
+  readonly execArgv?: readonly string[];
 }
 
 /**
@@ -66,6 +68,7 @@ export async function forkService(options: ForkServiceOptions): Promise<ServiceP
   const child = fork(path.resolve(import.meta.dirname, 'servers', options.module), {
     cwd: REPOSITORY_ROOT,
     env: { ...process.env, ...options.env },
+    execArgv: [...process.execArgv, ...(options.execArgv ?? [])],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const output = collectOutput(child);
