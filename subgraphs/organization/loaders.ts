@@ -30,10 +30,46 @@ export function createOrganizationLoaders(
   db: PrismaClient,
   viewerId: string | undefined,
 ): OrganizationLoaders {
+  const organizations = createByIdLoader((ids) =>
+    db.organization.findMany({ where: { id: { in: ids } } }),
+  );
+
+  const viewerRole = new DataLoader<string, MembershipRole | null>(async (organizationIds) => {
+    const valid = onlyUuids(organizationIds);
+    if (!viewerId || valid.length === 0) return organizationIds.map(() => null);
+    const rows = await db.membership.findMany({
+      where: { userId: viewerId, organizationId: { in: valid } },
+      select: { organizationId: true, role: true },
+    });
+    const byOrganization = new Map(rows.map((row) => [row.organizationId, row.role]));
+    return organizationIds.map((id) => byOrganization.get(id) ?? null);
+  });
+
+  // `me { memberships { role organization { name } } }` is the hottest path through this
+  // subgraph: the same query brings each membership's organization, and the viewer's own
+  // memberships answer the role checks that guard those fields, so the path costs one query.
+  const membershipsOfUser = new DataLoader<string, Membership[]>(async (userIds) => {
+    const valid = onlyUuids(userIds);
+    const rows = valid.length
+      ? await db.membership.findMany({
+          where: { userId: { in: valid } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          include: { organization: true },
+        })
+      : [];
+    return userIds.map((userId) =>
+      rows
+        .filter((row) => row.userId === userId)
+        .map(({ organization, ...membership }) => {
+          organizations.prime(organization.id, organization);
+          if (userId === viewerId) viewerRole.prime(membership.organizationId, membership.role);
+          return membership;
+        }),
+    );
+  });
+
   return {
-    organizations: createByIdLoader((ids) =>
-      db.organization.findMany({ where: { id: { in: ids } } }),
-    ),
+    organizations,
     invites: createByIdLoader((ids) => db.invite.findMany({ where: { id: { in: ids } } })),
     joinRequests: createByIdLoader((ids) =>
       db.joinRequest.findMany({ where: { id: { in: ids } } }),
@@ -42,27 +78,7 @@ export function createOrganizationLoaders(
     oauthConfigs: createByIdLoader((ids) =>
       db.oAuthConfig.findMany({ where: { id: { in: ids } } }),
     ),
-
-    membershipsOfUser: new DataLoader(async (userIds) => {
-      const valid = onlyUuids(userIds);
-      const rows = valid.length
-        ? await db.membership.findMany({
-            where: { userId: { in: valid } },
-            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          })
-        : [];
-      return userIds.map((userId) => rows.filter((row) => row.userId === userId));
-    }),
-
-    viewerRole: new DataLoader(async (organizationIds) => {
-      const valid = onlyUuids(organizationIds);
-      if (!viewerId || valid.length === 0) return organizationIds.map(() => null);
-      const rows = await db.membership.findMany({
-        where: { userId: viewerId, organizationId: { in: valid } },
-        select: { organizationId: true, role: true },
-      });
-      const byOrganization = new Map(rows.map((row) => [row.organizationId, row.role]));
-      return organizationIds.map((id) => byOrganization.get(id) ?? null);
-    }),
+    membershipsOfUser,
+    viewerRole,
   };
 }

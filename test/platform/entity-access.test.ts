@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { testDatabaseKinds } from '../support/databases.js';
 import { errorCodes, postGraphQL } from '../support/graphql-client.js';
+import { countingQueries, totalQueries, type QueryCounts } from '../support/query-counter.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
 const entities = (selection: string) => `query ($representations: [_Any!]!) {
@@ -28,6 +29,7 @@ function countingUserLookups(db: PrismaClient, calls: { count: number }): Prisma
 
 describe.each(testDatabaseKinds)('entities across subgraphs (%s)', (databaseKind) => {
   const lookups = { count: 0 };
+  const organizationQueries: QueryCounts = new Map();
   let system: TestSystem;
   let owner: { id: string; token: string };
   let outsider: { id: string; token: string };
@@ -37,7 +39,10 @@ describe.each(testDatabaseKinds)('entities across subgraphs (%s)', (databaseKind
   beforeAll(async () => {
     system = await startSystem({
       databaseKind,
-      wrapDb: (name, db) => (name === 'identity' ? countingUserLookups(db, lookups) : db),
+      wrapDb: (name, db) => {
+        if (name === 'identity') return countingUserLookups(db, lookups);
+        return name === 'organization' ? countingQueries(db, organizationQueries) : db;
+      },
     });
     const ownerUser = await system.createUser();
     const outsiderUser = await system.createUser();
@@ -89,6 +94,33 @@ describe.each(testDatabaseKinds)('entities across subgraphs (%s)', (databaseKind
     expect(members.members.totalCount).toBe(9);
     expect(members.members.edges.every((edge) => edge.node.user.displayName)).toBe(true);
     expect(lookups.count).toBe(1);
+  });
+
+  it('answers the viewer’s memberships and their organizations with one query', async () => {
+    const second = await postGraphQL(
+      system.gatewayUrl,
+      { query: 'mutation { createOrganization(input: { name: "Beta" }) { id } }' },
+      { token: owner.token },
+    );
+    expect(second.body.errors).toBeUndefined();
+
+    organizationQueries.clear();
+    const response = await postGraphQL(
+      system.gatewayUrl,
+      { query: '{ me { id memberships { role organization { id name viewerRole } } } }' },
+      { token: owner.token },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const me = response.body.data?.me as {
+      memberships: { role: string; organization: { name: string; viewerRole: string } }[];
+    };
+    expect(me.memberships.map((membership) => membership.organization.name)).toEqual([
+      'Acme',
+      'Beta',
+    ]);
+    expect(me.memberships.every((m) => m.organization.viewerRole === 'OWNER')).toBe(true);
+    expect(Object.fromEntries(organizationQueries)).toEqual({ 'membership.findMany': 1 });
+    expect(totalQueries(organizationQueries)).toBe(1);
   });
 
   it('hides another organization by the query path', async () => {
