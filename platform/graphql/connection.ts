@@ -1,4 +1,5 @@
 import { badUserInput } from '../errors/app-error.js';
+import { isUuid } from './by-id-loader.js';
 
 /** The largest page any connection returns; larger `first` values are refused, not clipped. */
 export const MAX_PAGE_SIZE = 100;
@@ -30,12 +31,21 @@ export function encodeCursor(position: KeysetCursor): string {
   return Buffer.from(`${position.createdAt.toISOString()}|${position.id}`).toString('base64url');
 }
 
+/**
+ * Reads a cursor this server issued. Anything else (garbage, a forged time or an id that is
+ * not a UUID) is refused as BAD_USER_INPUT here, before it can reach a query and fail there.
+ */
 export function decodeCursor(cursor: string): KeysetCursor {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(createdAt ?? '');
-  if (!id || Number.isNaN(date.getTime())) {
-    throw badUserInput('after', 'The cursor is not one this server issued.');
-  }
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [createdAt = '', id = ''] = parts;
+  const date = new Date(createdAt);
+  // Only the exact form encodeCursor writes is accepted, so every issued cursor round-trips.
+  const issued =
+    parts.length === 2 &&
+    isUuid(id) &&
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString() === createdAt;
+  if (!issued) throw badUserInput('after', 'The cursor is not one this server issued.');
   return { createdAt: date, id };
 }
 
