@@ -4,6 +4,7 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCommand, skipNote } from '../support/external-services.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
 /** A self-signed certificate for 127.0.0.1, made with the system's OpenSSL. */
@@ -57,28 +58,33 @@ function postOverTls(url: string, ca: string, body: string) {
   );
 }
 
-describe('the gateway serving HTTPS itself in production', () => {
-  let system: TestSystem;
-  let ca: string;
+const noOpenssl = findCommand('openssl') ? undefined : 'openssl is not installed';
 
-  beforeAll(async () => {
-    const files = await selfSignedCertificate();
-    ca = await readFile(files.cert, 'utf8');
-    system = await startSystem({
-      databaseKind: 'pglite',
-      gatewayEnv: { NODE_ENV: 'production', TLS_CERT_FILE: files.cert, TLS_KEY_FILE: files.key },
+describe.skipIf(noOpenssl)(
+  `the gateway serving HTTPS itself in production${skipNote([noOpenssl])}`,
+  () => {
+    let system: TestSystem;
+    let ca: string;
+
+    beforeAll(async () => {
+      const files = await selfSignedCertificate();
+      ca = await readFile(files.cert, 'utf8');
+      system = await startSystem({
+        databaseKind: 'pglite',
+        gatewayEnv: { NODE_ENV: 'production', TLS_CERT_FILE: files.cert, TLS_KEY_FILE: files.key },
+      });
     });
-  });
 
-  afterAll(() => system?.stop());
+    afterAll(() => system?.stop());
 
-  it('answers over TLS with HSTS', async () => {
-    expect(system.gatewayUrl).toMatch(/^https:/);
-    const response = await postOverTls(system.gatewayUrl, ca, '{"query":"{ __typename }"}');
-    expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ data: { __typename: 'Query' } });
-    expect(response.headers['strict-transport-security']).toBe(
-      'max-age=31536000; includeSubDomains',
-    );
-  });
-});
+    it('answers over TLS with HSTS', async () => {
+      expect(system.gatewayUrl).toMatch(/^https:/);
+      const response = await postOverTls(system.gatewayUrl, ca, '{"query":"{ __typename }"}');
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.body)).toEqual({ data: { __typename: 'Query' } });
+      expect(response.headers['strict-transport-security']).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+    });
+  },
+);

@@ -9,9 +9,11 @@ import {
   type SignInThrottleOptions,
   type ThrottleDecision,
 } from '../../platform/rate-limit/sign-in-throttle.js';
+import { testRedisUrl } from '../support/external-services.js';
 import { captureLogs, type CapturedLogs } from '../support/log-capture.js';
 
-export const SHARED_REDIS_URL = 'redis://127.0.0.1:6379';
+/** The Redis that TEST_REDIS_URL names; the suites that use it skip when it is unset. */
+export const SHARED_REDIS_URL = testRedisUrl ?? '';
 
 export function attempt(account: string, address = '203.0.113.7'): SignInAttempt {
   return { account, address };

@@ -5,14 +5,15 @@ import {
   stopAllChildren,
   type SharedConfig,
 } from '../support/processes.js';
-import { createScratchDatabase, type ScratchDatabase } from './peers.js';
+import { scratchDatabaseOrEmbedded } from './peers.js';
 
+// On the TEST_DATABASE_URL server when set, otherwise on each service's embedded database.
 describe('a service stopped with SIGTERM', () => {
-  let database: ScratchDatabase;
+  let database: Awaited<ReturnType<typeof scratchDatabaseOrEmbedded>>;
   let shared: SharedConfig;
 
   beforeAll(async () => {
-    database = await createScratchDatabase();
+    database = await scratchDatabaseOrEmbedded();
     shared = await createSharedConfig({
       databaseUrl: database.url,
       env: { LOG_LEVEL: 'info' },

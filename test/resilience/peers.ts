@@ -6,10 +6,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { postgresBinDir, testDatabaseServerUrl } from '../support/external-services.js';
 import { freePort, spawnChild, waitFor, type ChildHandle } from '../support/processes.js';
-
-/** The machine's shared PostgreSQL server; suites create a database of their own on it. */
-const SHARED_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const run = promisify(execFile);
 
@@ -29,7 +27,12 @@ async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promi
   }
 }
 
-export async function createScratchDatabase(serverUrl = SHARED_SERVER_URL) {
+/**
+ * Creates a database on `serverUrl`, by default the server TEST_DATABASE_URL names; suites
+ * that call this skip when it is unset (see test/support/external-services.ts).
+ */
+export async function createScratchDatabase(serverUrl = testDatabaseServerUrl) {
+  if (!serverUrl) throw new TypeError('Set TEST_DATABASE_URL to run this suite.');
   const name = `resilience_${randomBytes(6).toString('hex')}`;
   await onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
@@ -43,6 +46,19 @@ export async function createScratchDatabase(serverUrl = SHARED_SERVER_URL) {
     },
   };
   return database;
+}
+
+/**
+ * The database for a suite whose services each run alone: a scratch database on the
+ * TEST_DATABASE_URL server when one is set, otherwise none, so that each service opens the
+ * embedded database under its DATA_DIR (`url` undefined).
+ */
+export async function scratchDatabaseOrEmbedded(): Promise<{
+  readonly url: string | undefined;
+  drop(): Promise<void>;
+}> {
+  if (!testDatabaseServerUrl) return { url: undefined, drop: async () => undefined };
+  return createScratchDatabase(testDatabaseServerUrl);
 }
 
 /** A Redis of this test's own, without persistence, restartable on the same port. */
@@ -114,8 +130,6 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   };
 }
 
-const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
-
 /**
  * A PostgreSQL cluster of this test's own, so that stopping it harms no other suite. It runs
  * as the `postgres` OS user (PostgreSQL refuses to run as root) with trust authentication,
@@ -134,11 +148,13 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const root = await mkdtemp(path.join(tmpdir(), 'pg-cluster-'));
   const dataDir = path.join(root, 'data');
   const port = await freePort();
+  const bin = postgresBinDir();
+  if (!bin) throw new TypeError('PostgreSQL binaries (initdb, pg_ctl) are not installed.');
   const { uid, gid } = await postgresUser();
   await chown(root, uid, gid);
 
   const asPostgres = (command: string, args: readonly string[]) =>
-    run('runuser', ['-u', 'postgres', '--', path.join(POSTGRES_BIN, command), ...args], {
+    run('runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args], {
       cwd: root,
     });
 

@@ -187,7 +187,8 @@ export interface SharedConfig {
 }
 
 export interface SharedConfigOptions {
-  readonly databaseUrl: string;
+  /** Without one, each service opens the embedded database under the shared DATA_DIR. */
+  readonly databaseUrl?: string;
   readonly redisUrl?: string;
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -205,7 +206,7 @@ export async function createSharedConfig(options: SharedConfigOptions): Promise<
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
-    DATABASE_URL: options.databaseUrl,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     SIGNING_KEYS_FILE: signingKeysFile,
     SECRETS_MASTER_KEY: randomBytes(32).toString('base64'),
     TOKEN_ISSUER: 'http://localhost:4000',
