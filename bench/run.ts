@@ -10,6 +10,7 @@ import {
   type CpuContention,
 } from './lib/cpu-contention.js';
 import { percent } from './lib/format.js';
+import { ownDatabaseProcessNames } from './lib/local-database-server.js';
 import { describeMachine, machineSummary } from './lib/machine.js';
 import { formatMarkdown, renderSection } from './lib/markdown.js';
 import { BenchOptionsError, parseBenchOptions, USAGE, type BenchOptions } from './lib/options.js';
@@ -80,7 +81,10 @@ async function runAll(options: BenchOptions): Promise<void> {
     for (const benchmark of selected) {
       context.benchmark(benchmark.name);
       const startedAt = new Date().toISOString();
-      const stopWatching = watchCpuContention(helperPids);
+      const stopWatching = watchCpuContention(
+        helperPids,
+        ownDatabaseProcessNames(options.databaseServerUrl),
+      );
       const findings = await benchmark.run(context);
       const cpu = stopWatching();
       warnIfBusy(cpu);

@@ -7,11 +7,14 @@ import type { LoadSample } from '../lib/load-spec.js';
 import { peakResidentBytes, processCpuSeconds } from '../lib/process-stats.js';
 import { alternateRounds, type Measure } from '../lib/rounds.js';
 import {
-  forkService,
-  freeLoopbackPort,
-  spawnService,
-  type ServiceProcess,
-} from '../lib/service-process.js';
+  startPathProcesses,
+  stopPathProcesses,
+  subgraphsCpuSeconds,
+  type PathProcesses,
+  type PathServer,
+} from '../lib/gateway-path-processes.js';
+import { ownDatabaseProcessNames } from '../lib/local-database-server.js';
+import type { ServiceProcess } from '../lib/service-process.js';
 import { median, medianRatio } from '../lib/statistics.js';
 
 /** Identity answers `me`; the memberships and their organizations take an entity hop. */
@@ -31,14 +34,9 @@ const CONNECTION_LEVELS = [32, 128] as const;
  */
 const ACCOUNTS = 512;
 
-const HIVE_BIN = 'node_modules/@graphql-hive/gateway/dist/bin.js';
-const HIVE_CONFIG = 'bench/hive/gateway.config.ts';
-
 type Target = 'ceiling' | 'identity' | 'apollo' | 'hive' | 'ours';
-/** The targets that have a process of their own; identity's is the subgraphs'. */
-type Server = Exclude<Target, 'identity'>;
 const TARGETS: readonly Target[] = ['ceiling', 'identity', 'apollo', 'hive', 'ours'];
-const GATEWAYS: readonly Server[] = ['apollo', 'hive', 'ours'];
+const GATEWAYS: readonly PathServer[] = ['apollo', 'hive', 'ours'];
 
 const LABELS: Readonly<Record<Target, string>> = {
   ceiling: 'bare `node:http`, fixed body (ceiling)',
@@ -57,85 +55,15 @@ interface PathSample extends LoadSample {
 type Variant = `${Target}@${number}`;
 const variantOf = (target: Target, connections: number): Variant => `${target}@${connections}`;
 
-interface Processes {
-  readonly subgraphs: ServiceProcess;
-  readonly servers: Readonly<Record<Server, ServiceProcess>>;
+/** The process whose cost a target measures: identity's is the first subgraph process. */
+function processOf(processes: PathProcesses, target: Target): ServiceProcess {
+  return target === 'identity' ? processes.subgraphs[0] : processes.servers[target];
 }
 
-/** The process whose cost a target measures: identity lives in the subgraphs' process. */
-function processOf(processes: Processes, target: Target): ServiceProcess {
-  return target === 'identity' ? processes.subgraphs : processes.servers[target];
-}
-
-async function startHive(subgraphEnv: Readonly<Record<string, string>>): Promise<ServiceProcess> {
-  const port = await freeLoopbackPort();
-  const origin = `http://127.0.0.1:${port}`;
-  return spawnService({
-    label: 'Hive Gateway',
-    args: [
-      HIVE_BIN,
-      'supergraph',
-      'schema/supergraph.graphql',
-      '--config-path',
-      HIVE_CONFIG,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-    ],
-    env: { NODE_ENV: 'production', ...subgraphEnv },
-    url: `${origin}/graphql`,
-    readinessUrl: `${origin}/readiness`,
-  });
-}
-
-/** Subgraphs first (the gateways need their URLs), then every server at once. */
-async function startProcesses(databaseServerUrl: string | undefined): Promise<Processes> {
-  const subgraphs = await forkService({
-    label: 'subgraphs',
-    module: 'subgraphs.ts',
-    env: { BENCH_DATABASE_SERVER_URL: databaseServerUrl ?? '', BENCH_ACCOUNTS: String(ACCOUNTS) },
-  });
-  // Everything but the tokens, which are the clients', travels to our gateway's environment.
-  const shared = Object.fromEntries(
-    Object.entries(subgraphs.details).filter(([name]) => name !== 'ACCESS_TOKENS'),
-  );
-  const routing = {
-    IDENTITY_URL: shared.IDENTITY_URL ?? '',
-    ORGANIZATION_URL: shared.ORGANIZATION_URL ?? '',
-    FUNCTION_URL: shared.FUNCTION_URL ?? '',
-  };
-
-  const started = await Promise.allSettled([
-    forkService({ label: 'ceiling', module: 'ceiling.ts', env: {} }),
-    forkService({
-      label: '@apollo/gateway',
-      module: 'apollo-gateway.ts',
-      env: { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: 'true', ...routing },
-    }),
-    startHive(routing),
-    // As deployed: production settings and one info line per request, here to /dev/null.
-    forkService({
-      label: 'our gateway',
-      module: 'gateway.ts',
-      env: { ...shared, ...routing, LOG_LEVEL: 'info', GATEWAY_PORT: '0' },
-    }),
-  ]);
-  const failed = started.find((result) => result.status === 'rejected');
-  if (failed) {
-    for (const result of started) if (result.status === 'fulfilled') await result.value.stop();
-    await subgraphs.stop();
-    throw failed.reason;
-  }
-  const [ceiling, apollo, hive, ours] = started.map(
-    (result) => (result as PromiseFulfilledResult<ServiceProcess>).value,
-  ) as [ServiceProcess, ServiceProcess, ServiceProcess, ServiceProcess];
-  return { subgraphs, servers: { ceiling, apollo, hive, ours } };
-}
-
-async function stopProcesses(processes: Processes): Promise<void> {
-  await Promise.all(Object.values(processes.servers).map((server) => server.stop()));
-  await processes.subgraphs.stop();
+/** Peak resident memory of each process, read once the rounds are over. */
+interface PeakMemory {
+  readonly servers: Readonly<Record<PathServer, number>>;
+  readonly subgraphs: readonly { readonly label: string; readonly bytes: number }[];
 }
 
 /**
@@ -143,11 +71,11 @@ async function stopProcesses(processes: Processes): Promise<void> {
  * request that fails would measure an error path.
  */
 async function checkAnswers(
-  processes: Processes,
+  processes: PathProcesses,
   headers: Readonly<Record<string, string>>,
 ): Promise<void> {
   const direct = await callGraphql({
-    url: processes.subgraphs.url,
+    url: processes.subgraphs[0].url,
     query: SUBGRAPH_QUERY,
     headers,
   });
@@ -174,7 +102,8 @@ async function checkAnswers(
 
 function findings(
   samples: Record<Variant, PathSample[]>,
-  peakBytes: Readonly<Record<Server | 'subgraphs', number>>,
+  peaks: PeakMemory,
+  split: boolean,
 ): BenchmarkFindings {
   const of = (target: Target, connections: number) => samples[variantOf(target, connections)] ?? [];
   const middle = (target: Target, connections: number, pick: (sample: PathSample) => number) =>
@@ -218,18 +147,22 @@ function findings(
     rows: [
       ...TARGETS.filter((target) => target !== 'identity').map((target) => [
         LABELS[target],
-        mebibytes(peakBytes[target as Server]),
+        mebibytes(peaks.servers[target as PathServer]),
         ...cpuCells(target, (sample) => sample.serverCpuMicroseconds),
         ...((GATEWAYS as readonly Target[]).includes(target)
           ? cpuCells(target, (sample) => sample.subgraphsCpuMicroseconds)
           : CONNECTION_LEVELS.map(() => '–')),
       ]),
-      [
-        'the three subgraphs (one process; row: identity directly)',
-        mebibytes(peakBytes.subgraphs),
-        ...cpuCells('identity', (sample) => sample.serverCpuMicroseconds),
+      ...peaks.subgraphs.map((subgraph, index) => [
+        split
+          ? `${subgraph.label} subgraph${index === 0 ? ' (row: identity directly)' : ''}`
+          : 'the three subgraphs (one process; row: identity directly)',
+        mebibytes(subgraph.bytes),
+        ...(index === 0
+          ? cpuCells('identity', (sample) => sample.serverCpuMicroseconds)
+          : CONNECTION_LEVELS.map(() => '–')),
         ...CONNECTION_LEVELS.map(() => '–'),
-      ],
+      ]),
     ],
   };
 
@@ -276,7 +209,10 @@ function findings(
     metrics[`oursToApollo${connections}`] = ratio('ours', 'apollo', connections, rate);
     metrics[`oursToCeiling${connections}`] = ratio('ours', 'ceiling', connections, rate);
   }
-  for (const [name, bytes] of Object.entries(peakBytes)) metrics[`${name}PeakBytes`] = bytes;
+  for (const [name, bytes] of Object.entries(peaks.servers)) metrics[`${name}PeakBytes`] = bytes;
+  for (const subgraph of peaks.subgraphs) {
+    metrics[`${subgraph.label.replace(/\W+/g, '')}PeakBytes`] = subgraph.bytes;
+  }
 
   return {
     tables: [...CONNECTION_LEVELS.map(levelTable), summary, costTable],
@@ -285,9 +221,11 @@ function findings(
         'identity, then an entity ' +
         'fetch to organization for the memberships and their organizations; the identity row ' +
         `asks identity alone for \`${SUBGRAPH_QUERY}\`, so it does less than a gateway.`,
-      'Each server runs in a process of its own; the three subgraphs share one further ' +
-        'process (and the embedded database, unless --database-server is given), used by ' +
-        'every gateway alike. All of them share the two cores with the load generator.',
+      'Each server runs in a process of its own. On the embedded database the three ' +
+        'subgraphs share one further process, which holds PGlite; with --database-server ' +
+        'each subgraph has a process of its own, and subgraph CPU includes the PostgreSQL ' +
+        'server’s when it runs on this machine. Every gateway uses the same subgraphs, and ' +
+        'all of them share the two cores with the load generator.',
       '`@apollo/gateway` runs with its default data source and standalone server, forwarding ' +
         'the Authorization header; Hive Gateway with bench/hive/gateway.config.ts, forwarding ' +
         'Authorization and X-Forwarded-For; ours as shipped: production settings behind a ' +
@@ -317,22 +255,25 @@ export const gatewayPath: Benchmark = {
   async run(context) {
     const { options } = context;
     context.progress('starting the subgraphs and the servers');
-    const processes = await startProcesses(options.databaseServerUrl);
+    const processes = await startPathProcesses({
+      databaseServerUrl: options.databaseServerUrl,
+      accounts: ACCOUNTS,
+      databaseProcessNames: ownDatabaseProcessNames(options.databaseServerUrl),
+    });
     try {
       const load = await context.loadGenerator();
-      const headerSets = (processes.subgraphs.details.ACCESS_TOKENS ?? '')
-        .split(' ')
-        .map((token) => ({ authorization: `Bearer ${token}` }));
+      const headerSets = processes.accessTokens.map((token) => ({
+        authorization: `Bearer ${token}`,
+      }));
       await checkAnswers(processes, { ...PROXIED_CLIENT_HEADERS, ...headerSets[0] });
 
       const measure =
         (target: Target, connections: number): Measure<PathSample> =>
         async (seconds) => {
-          const server = processOf(processes, target).pid;
-          const subgraphs = processes.subgraphs.pid;
-          const before = [processCpuSeconds(server), processCpuSeconds(subgraphs)];
+          const server = processOf(processes, target);
+          const before = [processCpuSeconds(server.pid), subgraphsCpuSeconds(processes)];
           const sample = await load.run({
-            url: processOf(processes, target).url,
+            url: server.url,
             connections,
             seconds,
             headers: PROXIED_CLIENT_HEADERS,
@@ -341,12 +282,13 @@ export const gatewayPath: Benchmark = {
               JSON.stringify({ query: target === 'identity' ? SUBGRAPH_QUERY : GATEWAY_QUERY }),
             ],
           });
-          const perRequest = (pid: number, index: number) =>
-            ((processCpuSeconds(pid) - (before[index] ?? 0)) * 1e6) / Math.max(sample.count, 1);
+          const after = [processCpuSeconds(server.pid), subgraphsCpuSeconds(processes)];
+          const perRequest = (index: number) =>
+            (((after[index] ?? 0) - (before[index] ?? 0)) * 1e6) / Math.max(sample.count, 1);
           return {
             ...sample,
-            serverCpuMicroseconds: perRequest(server, 0),
-            subgraphsCpuMicroseconds: perRequest(subgraphs, 1),
+            serverCpuMicroseconds: perRequest(0),
+            subgraphsCpuMicroseconds: perRequest(1),
           };
         };
 
@@ -364,16 +306,22 @@ export const gatewayPath: Benchmark = {
         onProgress: context.progress,
       });
 
-      const peak = (target: Target) => peakResidentBytes(processOf(processes, target).pid);
-      return findings(samples, {
-        ceiling: peak('ceiling'),
-        apollo: peak('apollo'),
-        hive: peak('hive'),
-        ours: peak('ours'),
-        subgraphs: peakResidentBytes(processes.subgraphs.pid),
-      });
+      const peak = (server: PathServer) => peakResidentBytes(processes.servers[server].pid);
+      const peaks: PeakMemory = {
+        servers: {
+          ceiling: peak('ceiling'),
+          apollo: peak('apollo'),
+          hive: peak('hive'),
+          ours: peak('ours'),
+        },
+        subgraphs: processes.subgraphs.map((subgraph) => ({
+          label: subgraph.label,
+          bytes: peakResidentBytes(subgraph.pid),
+        })),
+      };
+      return findings(samples, peaks, processes.subgraphs.length > 1);
     } finally {
-      await stopProcesses(processes);
+      await stopPathProcesses(processes);
     }
   },
 };

@@ -15,12 +15,14 @@ import { identityModule } from '../../subgraphs/identity/definition.js';
 import { organizationModule } from '../../subgraphs/organization/definition.js';
 import { createScratchDatabase } from './scratch-database.js';
 
-/** The three subgraphs, in this process, over a scratch database. */
+/** Subgraphs (all three unless asked for fewer), in this process, over a scratch database. */
 export interface BenchSubgraphs {
-  readonly urls: Readonly<Record<SubgraphName, string>>;
+  /** The URL of each subgraph started here. */
+  readonly urls: Readonly<Partial<Record<SubgraphName, string>>>;
   /**
    * The production settings every service of the run shares (data directory, signing keys,
-   * master key, trusted proxy); a gateway started elsewhere needs them too.
+   * master key, trusted proxy, and the database URL on a server); a gateway or a subgraph
+   * started elsewhere needs them too.
    */
   readonly env: Readonly<Record<string, string>>;
   readonly databaseKind: DatabaseKind;
@@ -50,9 +52,13 @@ export const PROXIED_CLIENT_HEADERS: Readonly<Record<string, string>> = {
 
 const silent = (service: string) => createLogger({ service, level: 'silent' });
 
+const SUBGRAPH_NAMES: readonly SubgraphName[] = ['identity', 'organization', 'function'];
+
 /** Starts the subgraphs on free loopback ports with production settings and no log output. */
 export async function startBenchSubgraphs(options: {
   readonly databaseServerUrl: string | undefined;
+  /** Which subgraphs this process runs; the others may join the database from elsewhere. */
+  readonly subgraphs?: readonly SubgraphName[];
 }): Promise<BenchSubgraphs> {
   const scratch = await createScratchDatabase(options.databaseServerUrl);
   const signingKeysFile = path.join(scratch.dataDir, 'signing-keys.json');
@@ -75,6 +81,7 @@ export async function startBenchSubgraphs(options: {
     ORGANIZATION_PORT: '0',
     FUNCTION_PORT: '0',
     TRUSTED_PROXIES: '127.0.0.1',
+    ...(scratch.databaseUrl ? { DATABASE_URL: scratch.databaseUrl } : {}),
   };
 
   const services: LaunchedService[] = [];
@@ -92,11 +99,13 @@ export async function startBenchSubgraphs(options: {
       services.push(service);
       return service.url;
     };
-    const urls = {
-      identity: await launch(identityModule),
-      organization: await launch(organizationModule),
-      function: await launch(functionModule),
+    const launchers: Record<SubgraphName, () => Promise<string>> = {
+      identity: () => launch(identityModule),
+      organization: () => launch(organizationModule),
+      function: () => launch(functionModule),
     };
+    const urls: Partial<Record<SubgraphName, string>> = {};
+    for (const name of options.subgraphs ?? SUBGRAPH_NAMES) urls[name] = await launchers[name]();
     return { urls, env, databaseKind: database.kind, prisma: database.prisma, stop };
   } catch (error) {
     await stop();
@@ -109,14 +118,15 @@ export async function startBenchSystem(options: {
   readonly databaseServerUrl: string | undefined;
 }): Promise<BenchSystem> {
   const subgraphs = await startBenchSubgraphs(options);
+  const urlOf = (name: SubgraphName) => subgraphs.urls[name] ?? '';
   try {
     const gateway = await launchGateway({
       env: {
         ...subgraphs.env,
         GATEWAY_PORT: '0',
-        IDENTITY_URL: subgraphs.urls.identity,
-        ORGANIZATION_URL: subgraphs.urls.organization,
-        FUNCTION_URL: subgraphs.urls.function,
+        IDENTITY_URL: urlOf('identity'),
+        ORGANIZATION_URL: urlOf('organization'),
+        FUNCTION_URL: urlOf('function'),
       },
       logger: silent('gateway'),
     });

@@ -39,7 +39,8 @@ const METHOD = `## How the numbers are taken
   ratios, so the two sides of a ratio always come from the same round.
 - Each section says how much of the CPU other processes took while it ran (read from
   \`/proc\`). A run where they took more than 10 % is shown only until an undisturbed run of
-  the same benchmark exists. With \`--database-server\`, PostgreSQL's own work counts as other.`;
+  the same benchmark exists. With \`--database-server\` on this machine, PostgreSQL's processes
+  work for the services, so they count as the benchmark's own.`;
 
 const CAVEATS = `## Caveats
 

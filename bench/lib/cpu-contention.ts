@@ -3,6 +3,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
   processCpuSeconds,
+  processesNamedCpuSeconds,
   processTree,
   processTreeCpuSeconds,
   TICKS_PER_SECOND,
@@ -37,17 +38,19 @@ function machineBusySeconds(): number {
 
 /**
  * This process with every process it started (the load generator, services run as children,
- * including those already ended), plus any named helper outside that tree.
+ * including those already ended), plus any named helper outside that tree, plus every
+ * process whose command name is listed (a local database server the services use).
  */
-function read(helperPids: readonly number[]): Reading {
+function read(helperPids: readonly number[], ownNames: readonly string[]): Reading {
   const tree = processTree(process.pid);
   const helpers = helperPids
     .filter((pid) => !tree.has(pid))
     .reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
+  const named = ownNames.reduce((sum, name) => sum + processesNamedCpuSeconds(name), 0);
   return {
     at: performance.now(),
     machineBusySeconds: machineBusySeconds(),
-    ownSeconds: processTreeCpuSeconds(process.pid) + helpers,
+    ownSeconds: processTreeCpuSeconds(process.pid) + helpers + named,
   };
 }
 
@@ -63,19 +66,22 @@ export interface CpuContention {
 
 /**
  * Starts watching; the returned function stops and reports. `helperPids` names child
- * processes that belong to the benchmark. Undefined where /proc is not available.
+ * processes that belong to the benchmark; `ownNames` command names of processes that do
+ * (`postgres` when the services use a PostgreSQL server on this machine). Undefined where
+ * /proc is not available.
  */
 export function watchCpuContention(
   helperPids: () => readonly number[],
+  ownNames: readonly string[] = [],
 ): () => CpuContention | undefined {
   let start: Reading;
   try {
-    start = read(helperPids());
+    start = read(helperPids(), ownNames);
   } catch {
     return () => undefined;
   }
   return () => {
-    const end = read(helperPids());
+    const end = read(helperPids(), ownNames);
     const capacity = ((end.at - start.at) / 1000) * os.availableParallelism();
     const own = end.ownSeconds - start.ownSeconds;
     const others = end.machineBusySeconds - start.machineBusySeconds - own;

@@ -80,3 +80,30 @@ export function peakResidentBytes(pid: number): number {
 export function residentBytes(pid: number): number {
   return statusBytes(pid, 'VmRSS');
 }
+
+/** Every live process whose command name (/proc/<pid>/comm) is `name`, such as `postgres`. */
+export function processesNamed(name: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) pids.push(Number(entry));
+    } catch {
+      // The process ended between listing and reading; it has nothing left to count.
+    }
+  }
+  return pids;
+}
+
+/**
+ * CPU seconds of every process named `name`, including the exited children each has reaped.
+ * For a PostgreSQL server on this machine that is the whole server: a backend that ends
+ * mid-measurement is reaped by the postmaster, so its time moves into the postmaster's
+ * cutime instead of disappearing, and differences of two readings stay exact.
+ */
+export function processesNamedCpuSeconds(name: string): number {
+  return processesNamed(name).reduce(
+    (sum, pid) => sum + processCpuSeconds(pid, { reapedChildren: true }),
+    0,
+  );
+}

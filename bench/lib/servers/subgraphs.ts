@@ -1,12 +1,15 @@
 import { seedAccounts, SIGN_IN_MUTATION } from '../accounts.js';
 import { startBenchSubgraphs } from '../bench-system.js';
 import { callGraphql } from '../graphql-call.js';
+import type { SubgraphName } from '../../../platform/server/subgraph-config.js';
 import { serveFromChild } from './service-protocol.js';
 
 /**
- * The three subgraphs in one process of their own, shared by every gateway a benchmark
- * compares, with signed-in accounts that each belong to two organizations. Reports the
- * subgraphs' URLs, the accounts' access tokens and the variables a gateway needs to join.
+ * The subgraphs in one process of their own, shared by every gateway a benchmark compares,
+ * with signed-in accounts that each belong to two organizations. Reports the subgraphs' URLs,
+ * the accounts' access tokens and the variables a gateway, or a subgraph started in another
+ * process (subgraph.ts), needs to join. BENCH_SUBGRAPHS narrows which subgraphs run here;
+ * identity always does, since the accounts sign in through it.
  */
 
 const ORGANIZATIONS = 2;
@@ -26,9 +29,13 @@ async function signIn(url: string, email: string, password: string): Promise<str
 
 await serveFromChild(async () => {
   const accountCount = Number(process.env.BENCH_ACCOUNTS ?? 1);
+  const only = process.env.BENCH_SUBGRAPHS?.split(',').filter(Boolean) as
+    SubgraphName[] | undefined;
   const subgraphs = await startBenchSubgraphs({
     databaseServerUrl: process.env.BENCH_DATABASE_SERVER_URL || undefined,
+    subgraphs: only && ['identity' as const, ...only.filter((name) => name !== 'identity')],
   });
+  const identityUrl = subgraphs.urls.identity ?? '';
   try {
     const { prisma } = subgraphs;
     const accounts = await seedAccounts(prisma, { count: accountCount, prefix: 'gateway-path' });
@@ -54,19 +61,17 @@ await serveFromChild(async () => {
     for (let start = 0; start < accounts.emails.length; start += SIGN_IN_CONCURRENCY) {
       const batch = accounts.emails.slice(start, start + SIGN_IN_CONCURRENCY);
       tokens.push(
-        ...(await Promise.all(
-          batch.map((email) => signIn(subgraphs.urls.identity, email, accounts.password)),
-        )),
+        ...(await Promise.all(batch.map((email) => signIn(identityUrl, email, accounts.password)))),
       );
     }
 
     return {
-      url: subgraphs.urls.identity,
+      url: identityUrl,
       details: {
         ...subgraphs.env,
-        IDENTITY_URL: subgraphs.urls.identity,
-        ORGANIZATION_URL: subgraphs.urls.organization,
-        FUNCTION_URL: subgraphs.urls.function,
+        IDENTITY_URL: identityUrl,
+        ORGANIZATION_URL: subgraphs.urls.organization ?? '',
+        FUNCTION_URL: subgraphs.urls.function ?? '',
         DATABASE_KIND: subgraphs.databaseKind,
         ACCESS_TOKENS: tokens.join(' '),
       },
