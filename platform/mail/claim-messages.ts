@@ -8,6 +8,8 @@ export interface ClaimedMessage {
   readonly payloadSealed: string | null;
   /** Counting the attempt just claimed. */
   readonly attempts: number;
+  /** When the message was enqueued; retries stop once it is older than the retry period. */
+  readonly createdAt: Date;
 }
 
 /*
@@ -27,7 +29,7 @@ function idOf(row: unknown): string {
  * Claims up to `limit` due messages for this worker. The rows are locked with SKIP LOCKED, so
  * concurrent workers each get different messages instead of waiting for one another; the
  * attempt is counted and the message leased before the lock is released, so a crash while
- * sending still counts towards `maxAttempts`.
+ * sending still counts as an attempt and delays the next one.
  */
 export function claimDueMessages(
   db: PrismaClient,
@@ -51,7 +53,14 @@ export function claimDueMessages(
     });
     return tx.mailMessage.findMany({
       where: { id: { in: ids } },
-      select: { id: true, template: true, recipient: true, payloadSealed: true, attempts: true },
+      select: {
+        id: true,
+        template: true,
+        recipient: true,
+        payloadSealed: true,
+        attempts: true,
+        createdAt: true,
+      },
       orderBy: { createdAt: 'asc' },
     });
   });

@@ -1,5 +1,6 @@
 /**
- * Every way sending mail fails. These are for operators and logs (and `last_error` in the
+ * Every way sending mail fails. Only DELIVERY_FAILED is worth retrying: the others say the
+ * message itself cannot be sent, and would fail the same way every time. These are for operators and logs (and `last_error` in the
  * outbox), never shown to a GraphQL client; none of them carries a template variable.
  */
 export const MAIL_ERROR_CODES = {
@@ -8,7 +9,9 @@ export const MAIL_ERROR_CODES = {
   TEMPLATE_VARIABLE_MISSING: 'A placeholder in the template has no value among the variables.',
   PAYLOAD_UNREADABLE: 'The sealed variables of a stored message no longer open or parse.',
   TRANSPORT_CONFIG_INVALID: 'SMTP_URL is not an smtp:// or smtps:// URL.',
-  DELIVERY_FAILED: 'The mail server or the mail directory did not take the message.',
+  DELIVERY_FAILED: 'The mail server or the mail directory did not take the message; retried.',
+  DELIVERY_REJECTED:
+    'The mail server refused the recipient or the message for good (SMTP 5xx); not retried.',
 } as const;
 
 export type MailErrorCode = keyof typeof MAIL_ERROR_CODES;

@@ -15,7 +15,10 @@ export interface OutgoingMail {
 export interface MailTransport {
   /** Where the transport delivers, without credentials: safe to log. */
   readonly description: string;
-  /** Resolves once the message was accepted; throws a `MailError` (DELIVERY_FAILED) if not. */
+  /**
+   * Resolves once the message was accepted. Throws a `MailError`: DELIVERY_REJECTED when the
+   * server refused it for good, DELIVERY_FAILED when trying again may help.
+   */
   send(mail: OutgoingMail): Promise<void>;
   close(): Promise<void>;
 }

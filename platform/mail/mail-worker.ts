@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Logger } from '../logging/logger.js';
 import type { SecretBox } from '../secrets/secret-box.js';
-import { defaultMailBackoff } from './backoff.js';
+import { mailBackoff } from './backoff.js';
 import { claimDueMessages, type ClaimedMessage } from './claim-messages.js';
 import { MailError } from './mail-error.js';
 import { isMailTemplateName, renderMail } from './mail-templates.js';
@@ -25,11 +25,19 @@ export interface MailWorkerOptions {
   readonly logger: Logger;
   /** How often the loop looks for due messages; 2000 ms unless said otherwise. */
   readonly pollIntervalMs?: number;
-  /** Deliveries tried before a message is marked FAILED; 10 unless said otherwise. */
-  readonly maxAttempts?: number;
-  /** Milliseconds to wait after the n-th failed delivery; see `defaultMailBackoff`. */
+  /**
+   * How long a message that keeps failing for passing reasons (server down, 4xx replies) is
+   * retried, counted from when it was enqueued; five days unless said otherwise. A mail
+   * server down over a long weekend loses nothing.
+   */
+  readonly retryForMs?: number;
+  /** Milliseconds to wait after the n-th failed delivery; see `mailBackoff`. */
   readonly backoff?: (attempt: number) => number;
+  /** The time retries are scheduled by; tests move it. */
+  readonly clock?: () => Date;
 }
+
+const DEFAULT_RETRY_FOR_MS = 5 * 24 * 3_600_000;
 
 const BATCH_SIZE = 10;
 const MAX_ERROR_LENGTH = 500;
@@ -96,15 +104,19 @@ function positiveInteger(name: string, value: number): number {
 /**
  * Starts the loop that delivers the outbox: every `pollIntervalMs`, and right away on `wake()`.
  * Several workers may run against one database; each message is claimed by one of them. A
- * failed delivery is retried with backoff up to `maxAttempts`. Delivery is at least once: if
- * a process dies between handing a message over and recording it, the message goes again.
- * The transport is the caller's to close, after `stop()`.
+ * delivery that fails for a passing reason is retried with capped, jittered backoff for
+ * `retryForMs`; only a message that can never go (refused for good by the server, or not
+ * renderable) is marked FAILED at once. A FAILED row keeps its sealed variables and the
+ * reason, so an operator can see why and queue it again by setting it back to PENDING.
+ * Delivery is at least once: if a process dies between handing a message over and recording
+ * it, the message goes again. The transport is the caller's to close, after `stop()`.
  */
 export function startMailWorker(options: MailWorkerOptions): MailWorker {
   const { db, box, transport, from, logger } = options;
   const pollIntervalMs = positiveInteger('pollIntervalMs', options.pollIntervalMs ?? 2000);
-  const maxAttempts = positiveInteger('maxAttempts', options.maxAttempts ?? 10);
-  const backoff = options.backoff ?? defaultMailBackoff;
+  const retryForMs = positiveInteger('retryForMs', options.retryForMs ?? DEFAULT_RETRY_FOR_MS);
+  const backoff = options.backoff ?? ((attempt: number) => mailBackoff(attempt));
+  const clock = options.clock ?? (() => new Date());
 
   async function prepare(message: ClaimedMessage): Promise<OutgoingMail> {
     if (!isMailTemplateName(message.template)) {
@@ -116,10 +128,9 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   }
 
   async function finish(message: ClaimedMessage, reason: string): Promise<Outcome> {
-    // Once given up, the sealed one-time links are of no use to anyone: drop them too.
     await db.mailMessage.updateMany({
       where: { id: message.id, status: 'PENDING' },
-      data: { status: 'FAILED', lastError: reason, payloadSealed: null },
+      data: { status: 'FAILED', lastError: reason },
     });
     const { id: mailId, template, attempts } = message;
     logger.error({ mailId, template, attempts, reason }, 'mail delivery given up');
@@ -127,9 +138,13 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   }
 
   async function retryLater(message: ClaimedMessage, reason: string): Promise<Outcome> {
-    if (message.attempts >= maxAttempts) return finish(message, reason);
+    const now = clock();
+    if (now.getTime() - message.createdAt.getTime() >= retryForMs) {
+      const hours = Math.round(retryForMs / 3_600_000);
+      return finish(message, `${reason} (retried for ${hours} hours)`.slice(0, MAX_ERROR_LENGTH));
+    }
 
-    const nextAttemptAt = new Date(Date.now() + Math.max(0, backoff(message.attempts)));
+    const nextAttemptAt = new Date(now.getTime() + Math.max(0, backoff(message.attempts)));
     await db.mailMessage.updateMany({
       where: { id: message.id, status: 'PENDING' },
       data: { nextAttemptAt, lastError: reason },
@@ -152,12 +167,14 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
     try {
       await transport.send(mail);
     } catch (error) {
+      const permanent = error instanceof MailError && error.code === 'DELIVERY_REJECTED';
+      if (permanent) return finish(message, describeError(error));
       return retryLater(message, describeError(error));
     }
 
     await db.mailMessage.updateMany({
       where: { id: message.id, status: 'PENDING' },
-      data: { status: 'SENT', sentAt: new Date(), payloadSealed: null, lastError: null },
+      data: { status: 'SENT', sentAt: clock(), payloadSealed: null, lastError: null },
     });
     const { id: mailId, template, attempts } = message;
     logger.info({ mailId, template, attempts }, 'mail sent');
@@ -167,11 +184,11 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   async function deliverDue(): Promise<number> {
     let sent = 0;
     for (;;) {
-      const batch = await claimDueMessages(db, { now: new Date(), limit: BATCH_SIZE });
+      const batch = await claimDueMessages(db, { now: clock(), limit: BATCH_SIZE });
       const outcomes = await settleAll(batch.map(deliver));
       sent += outcomes.filter((outcome) => outcome === 'sent').length;
       // A short batch means nothing else was due; a failed message is due again only after
-      // its backoff, and its attempts grow each round, so this loop ends.
+      // its backoff (and a claim leases it for minutes), so this loop ends.
       if (batch.length < BATCH_SIZE) return sent;
     }
   }

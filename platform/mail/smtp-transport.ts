@@ -54,6 +54,26 @@ function describeFailure(error: unknown, credentials: readonly string[]): string
   return `${code}${message}`.slice(0, MAX_ERROR_LENGTH);
 }
 
+/** Reads a property of a foreign error without trusting its shape. */
+function property(error: unknown, name: string): unknown {
+  return typeof error === 'object' && error !== null ? Reflect.get(error, name) : undefined;
+}
+
+/**
+ * Whether the server refused this message for good: a 5xx reply (RFC 5321, 4.2.1; 503 only
+ * says the session was out of step) to RCPT TO or to the message data, as nodemailer reports
+ * with `EENVELOPE` or `EMESSAGE`. A 5xx to MAIL FROM or to AUTH is about our configuration,
+ * not the message, and every 4xx, timeout or refused connection may pass: those are retried.
+ */
+export function isPermanentRejection(error: unknown): boolean {
+  const code = property(error, 'code');
+  const command = property(error, 'command');
+  const responseCode = property(error, 'responseCode');
+  if (code !== 'EENVELOPE' && code !== 'EMESSAGE') return false;
+  if (command === 'MAIL FROM' || typeof responseCode !== 'number') return false;
+  return responseCode >= 500 && responseCode < 600 && responseCode !== 503;
+}
+
 /** Pooled SMTP delivery through nodemailer; the URL's query may tune nodemailer further. */
 export function createSmtpTransport(smtpUrl: string): MailTransport {
   const url = parseSmtpUrl(smtpUrl);
@@ -73,9 +93,8 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
       try {
         await client.sendMail({ ...mail });
       } catch (error) {
-        throw new MailError('DELIVERY_FAILED', describeFailure(error, credentials), {
-          cause: error,
-        });
+        const code = isPermanentRejection(error) ? 'DELIVERY_REJECTED' : 'DELIVERY_FAILED';
+        throw new MailError(code, describeFailure(error, credentials), { cause: error });
       }
     },
     close() {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultMailBackoff } from '../../platform/mail/backoff.js';
+import { mailBackoff } from '../../platform/mail/backoff.js';
 import {
   DEFAULT_TEMPLATES_DIR,
   MAIL_TEMPLATE_NAMES,
@@ -166,18 +166,27 @@ describe('mail templates', () => {
   });
 });
 
-describe('default backoff', () => {
-  it('doubles from 5 s, takes up to half off at random, and stops growing at 15 minutes', () => {
-    const none = () => 0;
-    const all = () => 1;
+describe('mail backoff', () => {
+  const none = () => 0;
+  const all = () => 1;
 
-    expect([1, 2, 3, 4].map((attempt) => defaultMailBackoff(attempt, all))).toEqual([
+  it('doubles from 5 s, takes up to half off at random, and stops growing at one hour', () => {
+    expect([1, 2, 3, 4].map((attempt) => mailBackoff(attempt, { random: all }))).toEqual([
       5_000, 10_000, 20_000, 40_000,
     ]);
-    expect([1, 2, 3, 4].map((attempt) => defaultMailBackoff(attempt, none))).toEqual([
+    expect([1, 2, 3, 4].map((attempt) => mailBackoff(attempt, { random: none }))).toEqual([
       2_500, 5_000, 10_000, 20_000,
     ]);
-    expect(defaultMailBackoff(10, all)).toBe(900_000);
-    expect(defaultMailBackoff(50, none)).toBe(450_000);
+    expect(mailBackoff(10, { random: all })).toBe(2_560_000);
+    expect(mailBackoff(11, { random: all })).toBe(3_600_000);
+    expect(mailBackoff(500, { random: none })).toBe(1_800_000);
+  });
+
+  it('takes the base and the cap from its options, keeping the jitter', () => {
+    const options = { baseMs: 200, maxMs: 1_000 };
+    expect(mailBackoff(1, { ...options, random: all })).toBe(200);
+    expect(mailBackoff(1, { ...options, random: none })).toBe(100);
+    expect(mailBackoff(9, { ...options, random: all })).toBe(1_000);
+    expect(mailBackoff(9, { ...options, random: () => 0.5 })).toBe(750);
   });
 });

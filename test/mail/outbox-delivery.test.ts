@@ -200,25 +200,79 @@ describe.each(testDatabaseKinds)('mail outbox (%s)', (kind) => {
     expect(await row(id)).toMatchObject({ status: 'SENT', attempts: 2, payloadSealed: null });
   });
 
-  it('gives a message up after maxAttempts and logs it at error', async () => {
+  it('keeps retrying while the server is down, and gives up only after the retry period', async () => {
     const port = await closedPort();
-    const worker = startWorker(`smtp://127.0.0.1:${port}`, { maxAttempts: 3, backoff: () => 0 });
+    const worker = startWorker(`smtp://127.0.0.1:${port}`, { backoff: () => 0 });
     const id = await enqueue(verifyEmail());
 
-    await worker.drain();
-    await worker.drain();
-    expect(await row(id)).toMatchObject({ status: 'PENDING', attempts: 2 });
+    for (let pass = 0; pass < 12; pass += 1) await worker.drain();
+    expect(await row(id)).toMatchObject({ status: 'PENDING', attempts: 12 });
+    expect((await row(id)).payloadSealed).not.toBeNull();
+    expect(logs.records('mail delivery given up')).toEqual([]);
 
+    // Enqueued six days ago: past the default five days of retries.
+    await database.prisma.mailMessage.update({
+      where: { id },
+      data: { createdAt: new Date(Date.now() - 6 * 24 * HOUR_MS) },
+    });
     await worker.drain();
     const failed = await row(id);
-    expect(failed).toMatchObject({ status: 'FAILED', attempts: 3, payloadSealed: null });
-    expect(failed.lastError).toMatch(/^DELIVERY_FAILED: /);
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 13 });
+    // Kept, sealed, so an operator can see what it was and queue it again.
+    expect(failed.payloadSealed).not.toBeNull();
+    expect(failed.lastError).toMatch(
+      /^DELIVERY_FAILED: .*ECONNREFUSED.*\(retried for 120 hours\)$/,
+    );
     expect(logs.records('mail delivery given up')).toMatchObject([
-      { level: 'error', mailId: id, template: 'verify-email', attempts: 3 },
+      { level: 'error', mailId: id, template: 'verify-email', attempts: 13 },
     ]);
 
     expect(await worker.drain()).toBe(0);
-    expect((await row(id)).attempts).toBe(3);
+    expect((await row(id)).attempts).toBe(13);
+  });
+
+  it('marks a message FAILED at once when the server refuses the recipient for good', async () => {
+    const peer = await startPeer({
+      refuseRecipient: (address) =>
+        address === 'gone@example.com' ? { code: 550, message: 'No such user here' } : undefined,
+    });
+    const worker = startWorker(peer.url);
+    const id = await enqueue(verifyEmail('gone@example.com'));
+
+    expect(await worker.drain()).toBe(0);
+
+    const failed = await row(id);
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 1, sentAt: null });
+    expect(failed.lastError).toMatch(/^DELIVERY_REJECTED: EENVELOPE: .*550 No such user here/);
+    expect(failed.payloadSealed).not.toBeNull();
+    expect(logs.records('mail delivery given up')).toMatchObject([{ mailId: id, attempts: 1 }]);
+    expect(peer.received).toEqual([]);
+  });
+
+  it('retries a message the server defers with a 4xx reply, and delivers it later', async () => {
+    let deferring = true;
+    const peer = await startPeer({
+      refuseRecipient: () =>
+        deferring ? { code: 451, message: 'Greylisted, try again later' } : undefined,
+    });
+    const worker = startWorker(peer.url);
+    const id = await enqueue(verifyEmail());
+
+    const beforeDrain = Date.now();
+    expect(await worker.drain()).toBe(0);
+    const deferred = await row(id);
+    expect(deferred).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(deferred.lastError).toMatch(/^DELIVERY_FAILED: EENVELOPE: .*451 Greylisted/);
+    expect(deferred.nextAttemptAt.getTime()).toBeGreaterThan(beforeDrain);
+
+    deferring = false;
+    await database.prisma.mailMessage.update({
+      where: { id },
+      data: { nextAttemptAt: new Date(Date.now() - 1000) },
+    });
+    expect(await worker.drain()).toBe(1);
+    expect(await row(id)).toMatchObject({ status: 'SENT', attempts: 2, payloadSealed: null });
+    expect(peer.received).toHaveLength(1);
   });
 
   it('fails a message whose variables no longer open, without retrying it', async () => {
@@ -231,7 +285,6 @@ describe.each(testDatabaseKinds)('mail outbox (%s)', (kind) => {
     expect(await row(id)).toMatchObject({
       status: 'FAILED',
       attempts: 1,
-      payloadSealed: null,
       lastError:
         'PAYLOAD_UNREADABLE: The stored variables do not open with the configured master keys.',
     });
@@ -241,16 +294,15 @@ describe.each(testDatabaseKinds)('mail outbox (%s)', (kind) => {
   it('never writes the variables or the SMTP password to the log or the row', async () => {
     const peer = await startPeer({ refuseLogins: true });
     const password = 'pa55-w0rd-from-the-url';
-    const worker = startWorker(`smtp://mailer:${password}@127.0.0.1:${peer.port}`, {
-      maxAttempts: 1,
-    });
+    const worker = startWorker(`smtp://mailer:${password}@127.0.0.1:${peer.port}`);
     const mail = verifyEmail();
     const id = await enqueue(mail);
 
     await worker.drain();
 
+    // Refused credentials are our configuration, not the message: it waits for a fix.
     const failed = await row(id);
-    expect(failed.status).toBe('FAILED');
+    expect(failed.status).toBe('PENDING');
     expect(failed.lastError).toMatch(/^DELIVERY_FAILED: EAUTH: /);
     const everything = [...logs.lines, JSON.stringify(failed)].join('\n');
     expect(everything).not.toContain(password);

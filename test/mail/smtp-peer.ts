@@ -21,6 +21,14 @@ export interface SmtpPeerOptions {
   readonly port?: number;
   /** Accept AUTH over plain text and refuse every login, to see what a failure says. */
   readonly refuseLogins?: boolean;
+  /** The SMTP reply to RCPT TO for an address, when it is to be refused. */
+  readonly refuseRecipient?: (address: string) => SmtpRefusal | undefined;
+}
+
+/** A negative SMTP reply: 5xx refuses for good, 4xx asks to try again later. */
+export interface SmtpRefusal {
+  readonly code: number;
+  readonly message: string;
 }
 
 export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<SmtpPeer> {
@@ -32,6 +40,11 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     disabledCommands: ['STARTTLS'],
     logger: false,
     closeTimeout: 1000,
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuseRecipient?.(address.address);
+      if (!refusal) return callback();
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onAuth(_auth, _session, callback) {
       callback(new Error('Authentication refused by the test peer'));
     },
