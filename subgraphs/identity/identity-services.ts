@@ -6,6 +6,7 @@ import type { SignInThrottle } from '../../platform/rate-limit/sign-in-throttle.
 import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import type { CommonSubgraphConfig } from '../../platform/server/subgraph-config.js';
 import type { IdentityConfig } from './identity-config.js';
+import type { PasswordHasher } from './passwords/password-hasher.js';
 import type { SessionServices } from './sessions/session-service.js';
 
 /** What identity's operations share for the life of the process. */
@@ -16,6 +17,11 @@ export interface IdentityServices {
   readonly audience: TokenAudience;
   readonly sessions: SessionServices;
   readonly throttle: SignInThrottle;
+  readonly passwords: PasswordHasher;
+  /** Loaded at start-up, lower-cased; see `loadCommonPasswords`. */
+  readonly commonPasswords: ReadonlySet<string>;
+  /** The time every expiry, grace window and interval is measured against; tests move it. */
+  readonly clock: () => Date;
   /** Asks the mail worker to deliver now rather than at its next poll. */
   readonly wakeMail: () => void;
   readonly config: CommonSubgraphConfig & IdentityConfig;

@@ -2,8 +2,8 @@ import { DateTimeScalar } from '../../platform/graphql/date-time-scalar.js';
 import { notFound } from '../../platform/errors/app-error.js';
 import { requireViewer, requireViewerId } from '../../platform/rules/viewer-id.js';
 import type { AuthPayloadModel } from './accounts/auth-payload.js';
+import { accountEmail } from './accounts/account-email.js';
 import { changePassword } from './accounts/change-password.js';
-import { normalizeEmail } from '../../platform/graphql/email-address.js';
 import { resendVerificationEmail, verifyEmail } from './accounts/email-verification.js';
 import { requestPasswordReset, resetPassword } from './accounts/password-reset.js';
 import { signIn } from './accounts/sign-in.js';
@@ -27,12 +27,16 @@ export const identityResolvers: Resolvers = {
     mySessions: (_parent, _args, context) => {
       const viewer = requireViewer(context);
       return context.db.session.findMany({
-        where: { userId: viewer.userId, revokedAt: null, expiresAt: { gt: new Date() } },
+        where: {
+          userId: viewer.userId,
+          revokedAt: null,
+          expiresAt: { gt: context.identity.clock() },
+        },
         orderBy: [{ lastUsedAt: 'desc' }, { id: 'asc' }],
       });
     },
     signInOptions: (_parent, args) => ({
-      email: normalizeEmail(args.email, 'email'),
+      email: accountEmail(args.email, 'email'),
       methods: ['PASSWORD'],
     }),
   },
@@ -42,22 +46,22 @@ export const identityResolvers: Resolvers = {
     signIn: async (_parent, args, context) =>
       proven(context, await signIn(context.identity, args.input, context.clientAddress)),
     refreshSession: async (_parent, args, context) => {
-      const grant = await refreshSession(context.identity.sessions, args.refreshToken);
+      const grant = await refreshSession(context.identity.sessions, {
+        refreshToken: args.refreshToken,
+        clientAddress: context.clientAddress,
+      });
       const user = await context.db.user.findUniqueOrThrow({ where: { id: grant.userId } });
       return proven(context, await authPayload(context.identity, user, grant));
     },
     signOut: async (_parent, _args, context) => {
       const viewer = requireViewer(context);
-      const { db, sessions } = context.identity;
-      await revokeSessions(db, sessions.revocations, { id: viewer.sessionId }, 'sign_out');
+      await revokeSessions(context.identity.sessions, { id: viewer.sessionId }, 'sign_out');
       return true;
     },
     signOutEverywhere: async (_parent, _args, context) => {
       const viewer = requireViewer(context);
-      const { db, sessions } = context.identity;
       await revokeSessions(
-        db,
-        sessions.revocations,
+        context.identity.sessions,
         { userId: viewer.userId },
         'sign_out_everywhere',
       );
@@ -65,10 +69,8 @@ export const identityResolvers: Resolvers = {
     },
     revokeSession: async (_parent, args, context) => {
       const viewer = requireViewer(context);
-      const { db, sessions } = context.identity;
       const revoked = await revokeSessions(
-        db,
-        sessions.revocations,
+        context.identity.sessions,
         { id: args.id, userId: viewer.userId },
         'revoked_by_user',
       );

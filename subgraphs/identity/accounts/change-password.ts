@@ -2,12 +2,8 @@ import { appError } from '../../../platform/errors/app-error.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { Viewer } from '../../../platform/auth/viewer.js';
 import type { IdentityServices } from '../identity-services.js';
-import { hashPassword, verifyPassword } from '../passwords/password-hasher.js';
-import {
-  assertAcceptablePassword,
-  assertPasswordLengthForVerification,
-} from '../passwords/password-policy.js';
-import { revokeSessionsIn } from '../sessions/revoke-sessions.js';
+import { assertAcceptablePassword, assertPasswordLength } from '../passwords/password-policy.js';
+import { announceRevoked, revokeSessionsIn } from '../sessions/revoke-sessions.js';
 
 /**
  * Changes the signed-in user's password after checking the current one, and ends every other
@@ -19,7 +15,8 @@ export async function changePassword(
   input: { readonly currentPassword: string; readonly newPassword: string },
   clientAddress: string,
 ): Promise<true> {
-  assertPasswordLengthForVerification(input.currentPassword, 'input.currentPassword');
+  assertPasswordLength(input.currentPassword, 'input.currentPassword');
+  assertPasswordLength(input.newPassword, 'input.newPassword');
   const user = await services.db.user.findUnique({ where: { id: viewer.userId } });
   if (!user) throw appError('UNAUTHENTICATED', 'The account no longer exists.');
 
@@ -31,7 +28,7 @@ export async function changePassword(
     });
   }
   const check = user.passwordHash
-    ? await verifyPassword(user.passwordHash, input.currentPassword)
+    ? await services.passwords.verify(user.passwordHash, input.currentPassword)
     : { valid: false as const };
   if (!check.valid) {
     await services.throttle.recordFailure(attempt);
@@ -40,9 +37,13 @@ export async function changePassword(
     });
   }
 
-  assertAcceptablePassword(input.newPassword, { field: 'input.newPassword', email: user.email });
-  const passwordHash = await hashPassword(input.newPassword);
-  const now = new Date();
+  assertAcceptablePassword(input.newPassword, {
+    field: 'input.newPassword',
+    email: user.email,
+    commonPasswords: services.commonPasswords,
+  });
+  const passwordHash = await services.passwords.hash(input.newPassword);
+  const now = services.clock();
 
   const revoked = await services.db.$transaction(async (tx) => {
     await tx.user.update({
@@ -63,8 +64,7 @@ export async function changePassword(
     return ids;
   });
 
-  for (const id of revoked) services.sessions.revocations.remember(id, now.getTime());
-  await services.sessions.revocations.heard(revoked);
+  await announceRevoked(services.sessions, revoked, now);
   services.wakeMail();
   return true;
 }

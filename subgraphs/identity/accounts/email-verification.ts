@@ -1,5 +1,5 @@
 import type { Prisma, User } from '../../../generated/prisma/client.js';
-import { announceEmailVerified } from '../../../platform/auth/email-verified-event.js';
+import { recordEmailVerified } from '../../../platform/events/email-verified-events.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { IdentityServices } from '../identity-services.js';
 import { appLink } from './mail-links.js';
@@ -35,7 +35,7 @@ export async function sendVerificationMail(
 
 /** Follows the link from the verification mail; works without being signed in. */
 export async function verifyEmail(services: IdentityServices, token: string): Promise<User> {
-  const now = new Date();
+  const now = services.clock();
   return services.db.$transaction(async (tx) => {
     const userId = await redeemOneTimeToken(tx, {
       token,
@@ -45,7 +45,7 @@ export async function verifyEmail(services: IdentityServices, token: string): Pr
     });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
     if (user.emailVerifiedAt) return user;
-    await announceEmailVerified(tx, { userId, email: user.email });
+    await recordEmailVerified(tx, { userId, email: user.email });
     return tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
   });
 }
@@ -58,7 +58,7 @@ export async function resendVerificationEmail(
   services: IdentityServices,
   userId: string,
 ): Promise<boolean> {
-  const now = new Date();
+  const now = services.clock();
   const sent = await services.db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user || user.emailVerifiedAt) return false;

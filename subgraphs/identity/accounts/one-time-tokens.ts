@@ -53,7 +53,21 @@ export async function redeemOneTimeToken(
     throw badUserInput(options.field, `The ${what} is not valid.`);
   }
   if (row.usedAt) throw badUserInput(options.field, `The ${what} has already been used.`);
-  if (row.expiresAt <= options.now) throw badUserInput(options.field, `The ${what} has expired.`);
+  if (row.expiresAt <= options.now) {
+    // Issuing a token ends the earlier ones; say so, or the user wonders why a fresh mail's
+    // predecessor "expired" minutes after it came.
+    const newer = await tx.oneTimeToken.findFirst({
+      where: { userId: row.userId, purpose: row.purpose, createdAt: { gt: row.createdAt } },
+      select: { id: true },
+    });
+    if (newer) {
+      throw badUserInput(
+        options.field,
+        `A newer ${what} has been sent; use the link in the latest mail.`,
+      );
+    }
+    throw badUserInput(options.field, `The ${what} has expired.`);
+  }
 
   const claimed = await tx.oneTimeToken.updateMany({
     where: { id: row.id, usedAt: null },

@@ -1,10 +1,9 @@
-import { announceEmailVerified } from '../../../platform/auth/email-verified-event.js';
+import { recordEmailVerified } from '../../../platform/events/email-verified-events.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { IdentityServices } from '../identity-services.js';
-import { hashPassword } from '../passwords/password-hasher.js';
-import { assertAcceptablePassword } from '../passwords/password-policy.js';
-import { revokeSessionsIn } from '../sessions/revoke-sessions.js';
-import { normalizeEmail } from '../../../platform/graphql/email-address.js';
+import { assertAcceptablePassword, assertPasswordLength } from '../passwords/password-policy.js';
+import { announceRevoked, revokeSessionsIn } from '../sessions/revoke-sessions.js';
+import { accountEmail } from './account-email.js';
 import { appLink } from './mail-links.js';
 import { issueOneTimeToken, lastIssuedAt, redeemOneTimeToken } from './one-time-tokens.js';
 
@@ -19,8 +18,8 @@ export async function requestPasswordReset(
   services: IdentityServices,
   rawEmail: string,
 ): Promise<true> {
-  const email = normalizeEmail(rawEmail, 'email');
-  const now = new Date();
+  const email = accountEmail(rawEmail, 'email');
+  const now = services.clock();
   const minutes = services.config.PASSWORD_RESET_TTL_MINUTES;
 
   const sent = await services.db.$transaction(async (tx) => {
@@ -59,7 +58,8 @@ export async function resetPassword(
   services: IdentityServices,
   input: { readonly token: string; readonly newPassword: string },
 ): Promise<true> {
-  const now = new Date();
+  assertPasswordLength(input.newPassword, 'input.newPassword');
+  const now = services.clock();
   const result = await services.db.$transaction(async (tx) => {
     const userId = await redeemOneTimeToken(tx, {
       token: input.token,
@@ -68,10 +68,14 @@ export async function resetPassword(
       now,
     });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
-    assertAcceptablePassword(input.newPassword, { field: 'input.newPassword', email: user.email });
-    const passwordHash = await hashPassword(input.newPassword);
+    assertAcceptablePassword(input.newPassword, {
+      field: 'input.newPassword',
+      email: user.email,
+      commonPasswords: services.commonPasswords,
+    });
+    const passwordHash = await services.passwords.hash(input.newPassword);
 
-    if (!user.emailVerifiedAt) await announceEmailVerified(tx, { userId, email: user.email });
+    if (!user.emailVerifiedAt) await recordEmailVerified(tx, { userId, email: user.email });
     await tx.user.update({
       where: { id: userId },
       // Following the mailed link proves control of the address, so it counts as verified.
@@ -86,8 +90,7 @@ export async function resetPassword(
     return { email: user.email, revoked };
   });
 
-  for (const id of result.revoked) services.sessions.revocations.remember(id, now.getTime());
-  await services.sessions.revocations.heard(result.revoked);
+  await announceRevoked(services.sessions, result.revoked, now);
   await services.throttle.resetAccount(result.email);
   services.wakeMail();
   return true;

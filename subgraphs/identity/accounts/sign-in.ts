@@ -1,11 +1,10 @@
 import { appError } from '../../../platform/errors/app-error.js';
 import { KeyedMutex } from '../../../platform/concurrency/keyed-mutex.js';
 import type { IdentityServices } from '../identity-services.js';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../passwords/password-hasher.js';
-import { assertPasswordLengthForVerification } from '../passwords/password-policy.js';
+import { assertPasswordLength } from '../passwords/password-policy.js';
 import { startSession } from '../sessions/session-service.js';
+import { accountEmail } from './account-email.js';
 import { authPayload, type AuthPayloadModel } from './auth-payload.js';
-import { normalizeEmail } from '../../../platform/graphql/email-address.js';
 
 export interface SignInInput {
   readonly email: string;
@@ -29,8 +28,8 @@ export async function signIn(
   input: SignInInput,
   clientAddress: string,
 ): Promise<AuthPayloadModel> {
-  assertPasswordLengthForVerification(input.password, 'input.password');
-  const email = normalizeEmail(input.email, 'input.email');
+  assertPasswordLength(input.password, 'input.password');
+  const email = accountEmail(input.email, 'input.email');
   const attempt = { account: email, address: clientAddress };
 
   return attemptsPerAccount.run(email, async () => {
@@ -43,21 +42,26 @@ export async function signIn(
 
     const user = await services.db.user.findUnique({ where: { email } });
     if (!user?.passwordHash) {
-      await verifyAgainstDummy(input.password);
+      await services.passwords.verifyDummy(input.password);
       await services.throttle.recordFailure(attempt);
       throw wrongCredentials();
     }
 
-    const check = await verifyPassword(user.passwordHash, input.password);
+    const check = await services.passwords.verify(user.passwordHash, input.password);
     if (!check.valid) {
       await services.throttle.recordFailure(attempt);
       throw wrongCredentials();
     }
     await services.throttle.recordSuccess(attempt);
 
+    // The password is at hand only now, so this is when a weaker stored hash can be replaced.
     if (check.needsRehash) {
-      const passwordHash = await hashPassword(input.password);
-      await services.db.user.update({ where: { id: user.id }, data: { passwordHash } });
+      const passwordHash = await services.passwords.hash(input.password);
+      // Conditional, so a password changed meanwhile is never overwritten with the old one.
+      await services.db.user.updateMany({
+        where: { id: user.id, passwordHash: user.passwordHash },
+        data: { passwordHash },
+      });
     }
 
     const grant = await startSession(services.sessions, {

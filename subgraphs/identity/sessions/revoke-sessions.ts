@@ -1,8 +1,6 @@
-import type { Prisma, PrismaClient } from '../../../generated/prisma/client.js';
-import {
-  SESSION_REVOKED_CHANNEL,
-  type SessionRevocations,
-} from '../../../platform/auth/session-revocations.js';
+import type { Prisma } from '../../../generated/prisma/client.js';
+import { SESSION_REVOKED_CHANNEL } from '../../../platform/auth/session-revocations.js';
+import type { SessionServices } from './session-service.js';
 
 /** Why a session ended; stored with it and shown in logs, never to other users. */
 export type RevocationReason =
@@ -16,9 +14,10 @@ export type RevocationReason =
 type Transaction = Prisma.TransactionClient;
 
 /**
- * Ends sessions inside the caller's transaction: marks them, adds them to the revocation
- * list every service reads, and announces each id with NOTIFY, which PostgreSQL delivers at
- * commit. Returns the ids that were still active.
+ * Ends sessions inside the caller's transaction: marks them, drops any successor token still
+ * sealed for the grace window, adds them to the revocation list every service reads, and
+ * announces each id with NOTIFY, which PostgreSQL delivers at commit. Returns the ids that
+ * were still active.
  */
 export async function revokeSessionsIn(
   tx: Transaction,
@@ -37,6 +36,10 @@ export async function revokeSessionsIn(
     where: { id: { in: ids }, revokedAt: null },
     data: { revokedAt: now, revokedReason: reason },
   });
+  await tx.refreshToken.updateMany({
+    where: { sessionId: { in: ids }, successorSealed: { not: null } },
+    data: { successorSealed: null },
+  });
   await tx.revokedSession.createMany({
     data: ids.map((sessionId) => ({ sessionId, revokedAt: now })),
     skipDuplicates: true,
@@ -47,16 +50,24 @@ export async function revokeSessionsIn(
   return ids;
 }
 
+/** Tells this process's revocation set at once, before the NOTIFY comes back. */
+export async function announceRevoked(
+  services: SessionServices,
+  ids: readonly string[],
+  now: Date,
+): Promise<void> {
+  for (const id of ids) services.revocations.remember(id, now.getTime());
+  await services.revocations.heard(ids);
+}
+
 /** Revokes in a transaction of its own and tells this process's revocation set at once. */
 export async function revokeSessions(
-  db: PrismaClient,
-  revocations: SessionRevocations,
+  services: SessionServices,
   where: Prisma.SessionWhereInput,
   reason: RevocationReason,
 ): Promise<string[]> {
-  const now = new Date();
-  const ids = await db.$transaction((tx) => revokeSessionsIn(tx, where, reason, now));
-  for (const id of ids) revocations.remember(id, now.getTime());
-  await revocations.heard(ids);
+  const now = services.clock();
+  const ids = await services.db.$transaction((tx) => revokeSessionsIn(tx, where, reason, now));
+  await announceRevoked(services, ids, now);
   return ids;
 }

@@ -1,10 +1,16 @@
 import type { Prisma, PrismaClient } from '../../../generated/prisma/client.js';
 import type { SessionRevocations } from '../../../platform/auth/session-revocations.js';
 import { appError } from '../../../platform/errors/app-error.js';
+import type { Logger } from '../../../platform/logging/logger.js';
 import type { SecretBox } from '../../../platform/secrets/secret-box.js';
 import { tokenHash } from '../../../platform/auth/opaque-token.js';
-import { issueRefreshToken, sealSuccessor, successorLocation } from './refresh-tokens.js';
-import { revokeSessionsIn } from './revoke-sessions.js';
+import {
+  deviceFingerprint,
+  issueRefreshToken,
+  openSuccessor,
+  sealSuccessor,
+} from './refresh-tokens.js';
+import { announceRevoked, revokeSessionsIn } from './revoke-sessions.js';
 import type { SessionPolicy } from './session-policy.js';
 
 export interface SessionServices {
@@ -12,7 +18,8 @@ export interface SessionServices {
   readonly secrets: SecretBox;
   readonly policy: SessionPolicy;
   readonly revocations: SessionRevocations;
-  readonly now?: () => Date;
+  readonly clock: () => Date;
+  readonly logger: Logger;
 }
 
 /** A session and the refresh token that continues it, as handed to the client. */
@@ -42,7 +49,7 @@ export async function startSession(
   services: SessionServices,
   options: { readonly userId: string; readonly deviceName?: string | null },
 ): Promise<SessionGrant> {
-  const now = services.now?.() ?? new Date();
+  const now = services.clock();
   const expiresAt = addSeconds(now, services.policy.sessionMaxSeconds);
 
   return services.db.$transaction(async (tx) => {
@@ -70,24 +77,35 @@ export async function startSession(
 
 type Transaction = Prisma.TransactionClient;
 
+/** Why a rotated token was not answered with its successor; logged, never sent to clients. */
+type ReuseReason = 'after_grace_window' | 'successor_used' | 'other_device';
+
 type RefreshOutcome =
   | { readonly kind: 'rotated'; readonly grant: SessionGrant }
-  | { readonly kind: 'reused'; readonly sessionId: string };
+  | { readonly kind: 'reused'; readonly sessionId: string; readonly reason: ReuseReason };
+
+/** Who presents the token: the device fingerprint the grace window compares. */
+export interface RefreshRequest {
+  readonly refreshToken: string;
+  readonly clientAddress: string;
+}
 
 /**
  * Exchanges a refresh token for its successor (rotation). A token that was already rotated
  * means it leaked or was replayed, so the whole session ends; the one exception is a retry
- * within the grace window while the successor is still unused, which gets that same
- * successor, since a phone that refreshes twice at once must not be signed out.
+ * from the same device within the grace window while the successor is still unused, which
+ * gets that same successor, since a phone that refreshes twice at once must not be signed out.
  */
 export async function refreshSession(
   services: SessionServices,
-  presented: string,
+  request: RefreshRequest,
 ): Promise<SessionGrant> {
-  const now = services.now?.() ?? new Date();
+  const now = services.clock();
+  const device = deviceFingerprint(request.clientAddress);
+
   const outcome = await services.db.$transaction(async (tx): Promise<RefreshOutcome> => {
     const token = await tx.refreshToken.findUnique({
-      where: { tokenHash: tokenHash(presented) },
+      where: { tokenHash: tokenHash(request.refreshToken) },
       include: { session: true },
     });
     if (!token) throw invalidRefreshToken();
@@ -111,15 +129,21 @@ export async function refreshSession(
         data: {
           rotatedAt: now,
           successorId: successor.id,
-          successorSealed: sealSuccessor(
-            services.secrets,
-            token.id,
-            session.userId,
-            successor.token,
-          ),
+          successorSealed: sealSuccessor(services.secrets, {
+            predecessorId: token.id,
+            userId: session.userId,
+            token: successor.token,
+            device,
+          }),
         },
       });
       if (claimed.count === 1) {
+        // The token presented is now rotated too, so the grace answer its own predecessor
+        // kept (this very token, sealed) can never be given again: drop it.
+        await tx.refreshToken.updateMany({
+          where: { sessionId: session.id, successorId: token.id, successorSealed: { not: null } },
+          data: { successorSealed: null },
+        });
         await tx.session.update({ where: { id: session.id }, data: { lastUsedAt: now } });
         return {
           kind: 'rotated',
@@ -128,20 +152,28 @@ export async function refreshSession(
       }
       await tx.refreshToken.delete({ where: { id: successor.id } });
       const current = await tx.refreshToken.findUniqueOrThrow({ where: { id: token.id } });
-      return graceOrReuse(tx, services, { ...token, ...current }, session.userId, now);
+      return graceOrReuse(
+        tx,
+        services,
+        { ...token, ...current },
+        { userId: session.userId, now, device },
+      );
     }
 
-    return graceOrReuse(tx, services, token, session.userId, now);
+    return graceOrReuse(tx, services, token, { userId: session.userId, now, device });
   });
 
   if (outcome.kind === 'rotated') return outcome.grant;
 
   // Reuse: end the session in a transaction of its own, so the refusal is not rolled back.
-  await services.db.$transaction((tx) =>
+  const revoked = await services.db.$transaction((tx) =>
     revokeSessionsIn(tx, { id: outcome.sessionId }, 'refresh_token_reuse', now),
   );
-  services.revocations.remember(outcome.sessionId, now.getTime());
-  await services.revocations.heard([outcome.sessionId]);
+  await announceRevoked(services, revoked, now);
+  services.logger.warn(
+    { sessionId: outcome.sessionId, reason: outcome.reason },
+    'rotated refresh token presented again; session revoked',
+  );
   throw invalidRefreshToken();
 }
 
@@ -157,24 +189,43 @@ async function graceOrReuse(
   tx: Transaction,
   services: SessionServices,
   token: RotatedToken,
-  userId: string,
-  now: Date,
+  presenter: { readonly userId: string; readonly now: Date; readonly device: string },
 ): Promise<RefreshOutcome> {
+  const reused = (reason: ReuseReason): RefreshOutcome => ({
+    kind: 'reused',
+    sessionId: token.sessionId,
+    reason,
+  });
+  const graceMs = services.policy.refreshGraceSeconds * 1000;
   const withinGrace =
-    token.rotatedAt !== null &&
-    now.getTime() - token.rotatedAt.getTime() <= services.policy.refreshGraceSeconds * 1000;
-  if (!withinGrace || !token.successorId || !token.successorSealed) {
-    return { kind: 'reused', sessionId: token.sessionId };
+    token.rotatedAt !== null && presenter.now.getTime() - token.rotatedAt.getTime() <= graceMs;
+
+  if (!withinGrace) {
+    // The window is over, so the sealed successor has no use left: it goes with this read,
+    // whether or not the sweep got to it first.
+    if (token.successorSealed !== null) {
+      await tx.refreshToken.updateMany({
+        where: { id: token.id },
+        data: { successorSealed: null },
+      });
+    }
+    return reused('after_grace_window');
   }
+  if (!token.successorId || !token.successorSealed) return reused('successor_used');
 
   const successor = await tx.refreshToken.findUnique({ where: { id: token.successorId } });
-  if (!successor || successor.rotatedAt !== null) {
-    return { kind: 'reused', sessionId: token.sessionId };
-  }
+  if (!successor || successor.rotatedAt !== null) return reused('successor_used');
 
-  const refreshToken = services.secrets.open(
-    token.successorSealed,
-    successorLocation(token.id, userId),
-  );
-  return { kind: 'rotated', grant: { userId, sessionId: token.sessionId, refreshToken } };
+  const sealed = openSuccessor(services.secrets, {
+    predecessorId: token.id,
+    userId: presenter.userId,
+    sealed: token.successorSealed,
+  });
+  // Someone else holding the old token within the window is as much a replay as a late one.
+  if (!sealed || sealed.device !== presenter.device) return reused('other_device');
+
+  return {
+    kind: 'rotated',
+    grant: { userId: presenter.userId, sessionId: token.sessionId, refreshToken: sealed.token },
+  };
 }
