@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { errors as joseErrors, jwtVerify, SignJWT, type JWSHeaderParameters } from 'jose';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_TYPE } from './algorithm.js';
 import { KeyNotFoundError, type KeyRing } from './key-ring.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 /** Who may accept our tokens and who issued them; the same on every service. */
 export interface TokenAudience {
@@ -89,6 +90,18 @@ export interface VerifyAccessTokenOptions extends TokenAudience {
   readonly now?: Date;
 }
 
+/** One cache per key ring, that is per service: what a ring verified only it may vouch for. */
+const verifiedTokens = new WeakMap<KeyRing, VerifiedTokenCache>();
+
+function cacheOf(keys: KeyRing): VerifiedTokenCache {
+  let cache = verifiedTokens.get(keys);
+  if (!cache) {
+    cache = new VerifiedTokenCache();
+    verifiedTokens.set(keys, cache);
+  }
+  return cache;
+}
+
 /**
  * Verifies signature, algorithm, type, issuer, audience, lifetime and the required claims.
  * Anything that is not exactly one of our access tokens (a refresh token, an ID token from
@@ -98,9 +111,26 @@ export async function verifyAccessToken(
   token: string,
   options: VerifyAccessTokenOptions,
 ): Promise<AccessTokenClaims> {
+  const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const cache = cacheOf(options.keys);
+  const remembered = cache.lookup(token, {
+    issuer: options.issuer,
+    audience: options.audience,
+    nowSeconds,
+    toleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+    currentKey: options.keys.publicKeyOf,
+  });
+  if (remembered) return remembered;
+
   let payload: Record<string, unknown>;
+  let verifiedWith: { kid: string; publicKey: CryptoKey } | undefined;
+  const resolveKey = async (header: JWSHeaderParameters) => {
+    const publicKey = await options.keys.verificationKey(header);
+    verifiedWith = { kid: String(header.kid), publicKey };
+    return publicKey;
+  };
   try {
-    const verified = await jwtVerify(token, options.keys.verificationKey, {
+    const verified = await jwtVerify(token, resolveKey, {
       algorithms: [ACCESS_TOKEN_ALGORITHM],
       typ: ACCESS_TOKEN_TYPE,
       issuer: options.issuer,
@@ -127,11 +157,10 @@ export async function verifyAccessToken(
 
   // jose checks `nbf` but not a future `iat`; we issued none, so one means forgery or a
   // clock gone wrong, and either way the token is not to be trusted.
-  const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
   if (Number(iat) > nowSeconds + CLOCK_TOLERANCE_SECONDS) {
     throw new AccessTokenError('invalid', 'The access token is invalid.');
   }
-  return {
+  const claims: AccessTokenClaims = {
     userId: sub,
     sessionId: sid,
     email,
@@ -140,6 +169,15 @@ export async function verifyAccessToken(
     issuedAt: Number(iat),
     expiresAt: Number(exp),
   };
+  if (verifiedWith) {
+    cache.remember(token, {
+      claims,
+      issuer: options.issuer,
+      audience: options.audience,
+      ...verifiedWith,
+    });
+  }
+  return claims;
 }
 
 function translateVerificationError(error: unknown): AccessTokenError {

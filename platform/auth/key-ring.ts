@@ -108,6 +108,9 @@ export class KeyRing {
     return { kid: key.kid, privateKey: key.privateKey };
   }
 
+  /** The public key the ring holds for `kid` now; undefined once it has left the ring. */
+  readonly publicKeyOf = (kid: string): CryptoKey | undefined => this.keys.get(kid)?.publicKey;
+
   /** The key resolver handed to `jwtVerify`; only a header that names a known key passes. */
   readonly verificationKey = async (header: JWSHeaderParameters): Promise<CryptoKey> => {
     const kid = header.kid;
