@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   INVITE_ALREADY_USED: 'The invitation has already been accepted.',
   INVITE_EMAIL_MISMATCH: "The invitation was sent to another address than the user's verified one.",
   ALREADY_A_MEMBER: 'The user already belongs to the organization.',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used with other input; send a new one.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
   GRAPHQL_VALIDATION_FAILED: 'The document does not validate against the schema or a limit.',
   BAD_REQUEST: 'The HTTP request itself is malformed (body, method, headers or size).',

@@ -5,6 +5,7 @@ import type { Resolvers } from './generated/resolvers-types.js';
 import { idempotentCreate } from './idempotency/idempotent-create.js';
 import { organizationName } from './organization-name.js';
 import { paginate } from './paginate.js';
+import { updateOrganization } from './update-organization.js';
 
 /** Organizations themselves: create, read, rename, settings, members, memberships. */
 export const coreResolvers: Resolvers = {
@@ -21,7 +22,12 @@ export const coreResolvers: Resolvers = {
       const name = organizationName(args.input.name);
       return idempotentCreate(
         context.db,
-        { userId, operation: 'createOrganization', key: args.input.idempotencyKey },
+        {
+          userId,
+          operation: 'createOrganization',
+          key: args.input.idempotencyKey,
+          input: { name },
+        },
         async (tx) => {
           const organization = await tx.organization.create({
             data: { name, memberships: { create: { userId, role: 'OWNER' } } },
@@ -38,25 +44,7 @@ export const coreResolvers: Resolvers = {
         (id) => context.db.organization.findUnique({ where: { id } }),
       );
     },
-    updateOrganization: async (_parent, args, context) => {
-      const { organizationId, settings } = args.input;
-      const name = args.input.name ? organizationName(args.input.name) : undefined;
-      const joinRequestsEnabled = settings?.joinRequestsEnabled ?? undefined;
-      return context.db.$transaction(async (tx) => {
-        const updated = await tx.organization.update({
-          where: { id: organizationId },
-          data: { name, joinRequestsEnabled },
-        });
-        await recordAuditEvent(tx, context, {
-          organizationId,
-          action: 'organization.updated',
-          targetType: 'Organization',
-          targetId: organizationId,
-          details: { name: name ?? null, joinRequestsEnabled: joinRequestsEnabled ?? null },
-        });
-        return updated;
-      });
-    },
+    updateOrganization: (_parent, args, context) => updateOrganization(context, args.input),
   },
   Organization: {
     __resolveReference: (reference, context) => context.loaders.organizations.load(reference.id),
@@ -66,7 +54,10 @@ export const coreResolvers: Resolvers = {
       if (!role) throw new TypeError('viewerRole read without a membership');
       return role;
     },
-    settings: (organization) => ({ joinRequestsEnabled: organization.joinRequestsEnabled }),
+    settings: (organization) => ({
+      joinRequestsEnabled: organization.joinRequestsEnabled,
+      defaultRole: organization.defaultRole,
+    }),
     members: (organization, args, context) =>
       paginate(context.db.membership, { organizationId: organization.id }, args),
   },

@@ -1,12 +1,10 @@
-import {
-  EMAIL_VERIFIED_CHANNEL,
-  parseEmailVerifiedEvent,
-} from '../../platform/auth/email-verified-event.js';
+import { EMAIL_VERIFIED_CHANNEL } from '../../platform/auth/email-verified-event.js';
 import { viewerIdOf } from '../../platform/rules/viewer-id.js';
 import type { SubgraphModule } from '../../platform/server/subgraph-module.js';
+import { startOrganizationSweeper } from './background/organization-sweeper.js';
 import type { OrganizationContext } from './context.js';
-import { provisionByVerifiedEmail } from './join-requests/auto-provision.js';
 import { createOrganizationLoaders } from './loaders.js';
+import { createDiscoveryDispatcher } from './oauth-configs/discovery-dispatcher.js';
 import { organizationVariables } from './organization-config.js';
 import type { OrganizationServices } from './organization-services.js';
 import { organizationPermissions } from './permissions.js';
@@ -18,24 +16,29 @@ export const organizationModule: SubgraphModule<OrganizationContext, typeof orga
     variables: organizationVariables,
     create: async ({ database, secrets, config, settings, logger }) => {
       const db = database.prisma;
-      // Domains with AUTO enrollment take people in as soon as identity verifies them.
-      const verifications = await database.notifications.listen(EMAIL_VERIFIED_CHANNEL, {
-        onMessage: (payload) => {
-          const event = parseEmailVerifiedEvent(payload);
-          if (!event) return;
-          provisionByVerifiedEmail(db, event)
-            .then((joined) => {
-              if (joined.length) logger.info({ joined }, 'auto-provisioned by verified email');
-            })
-            .catch((error: unknown) => logger.error({ err: error }, 'auto-provisioning failed'));
-        },
+      const discoveryDispatcher = await createDiscoveryDispatcher(config.OAUTH_ISSUER_CA_FILE);
+      // Domains with AUTO enrollment take people in as soon as identity verifies them. The
+      // NOTIFY only wakes the sweep; the events table is what it reads, so an event sent
+      // while this service was down is handled at its next start.
+      const sweeper = startOrganizationSweeper({
+        db,
+        logger,
+        intervalMs: config.ORGANIZATION_SWEEP_INTERVAL_MS,
       });
+      const verifications = await database.notifications
+        .listen(EMAIL_VERIFIED_CHANNEL, { onMessage: () => void sweeper.wake() })
+        .catch(async (error: unknown) => {
+          await sweeper.stop();
+          throw error;
+        });
       const services: OrganizationServices = {
         db,
         secrets,
         config,
         logger,
         production: settings.production,
+        development: config.NODE_ENV === 'development',
+        discoveryDispatcher,
       };
       return {
         name: 'organization',
@@ -49,7 +52,11 @@ export const organizationModule: SubgraphModule<OrganizationContext, typeof orga
           loaders: createOrganizationLoaders(db, viewerIdOf(base)),
           visibleOrganizationIds: new Set<string>(),
         }),
-        stop: () => verifications.close(),
+        stop: async () => {
+          await verifications.close();
+          await sweeper.stop();
+          await discoveryDispatcher?.close();
+        },
       };
     },
   };

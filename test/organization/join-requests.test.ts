@@ -3,6 +3,7 @@ import type { DomainEnrollment } from '../../generated/prisma/client.js';
 import { testDatabaseKinds } from '../support/databases.js';
 import { errorCodes } from '../support/graphql-client.js';
 import { startSystem, type TestSystem } from '../support/system.js';
+import { deleteExpiredIdempotencyKeys } from '../../subgraphs/organization/idempotency/idempotent-create.js';
 import {
   firstError,
   organizationHelpers,
@@ -25,14 +26,22 @@ describe.each(testDatabaseKinds)('join requests (%s)', (databaseKind) => {
 
   afterAll(() => system?.stop());
 
-  const requestToJoin = (actor: Person, organizationId: string) =>
-    gql(actor, `mutation ($id: ID!) { requestToJoin(organizationId: $id) { ${REQUEST_FIELDS} } }`, {
-      id: organizationId,
-    });
-  const approve = (actor: Person, id: string) =>
-    gql(actor, 'mutation ($id: ID!) { approveJoinRequest(id: $id) { role user { id } } }', {
-      id,
-    });
+  const requestToJoin = (actor: Person, organizationId: string, idempotencyKey?: string) =>
+    gql(
+      actor,
+      `mutation ($id: ID!, $key: String) {
+        requestToJoin(organizationId: $id, idempotencyKey: $key) { ${REQUEST_FIELDS} }
+      }`,
+      { id: organizationId, key: idempotencyKey },
+    );
+  const approve = (actor: Person, id: string, idempotencyKey?: string) =>
+    gql(
+      actor,
+      `mutation ($id: ID!, $key: String) {
+        approveJoinRequest(id: $id, idempotencyKey: $key) { id role user { id } }
+      }`,
+      { id, key: idempotencyKey },
+    );
   const deny = (actor: Person, id: string) =>
     gql(actor, 'mutation ($id: ID!) { denyJoinRequest(id: $id) { status decidedAt } }', { id });
   const discover = async (actor: Person) => {
@@ -89,7 +98,7 @@ describe.each(testDatabaseKinds)('join requests (%s)', (databaseKind) => {
       },
     });
 
-    expect((await approve(org.admin, request.id)).body).toEqual({
+    expect((await approve(org.admin, request.id)).body).toMatchObject({
       data: { approveJoinRequest: { role: 'MEMBER', user: { id: org.requester.id } } },
     });
     expect(await roleOf(org.id, org.requester.id)).toBe('MEMBER');
@@ -145,7 +154,7 @@ describe.each(testDatabaseKinds)('join requests (%s)', (databaseKind) => {
     });
   });
 
-  it('refuses anyone not eligible with FORBIDDEN, and an unknown organization with NOT_FOUND', async () => {
+  it('refuses anyone not eligible with FORBIDDEN, an unknown organization alike', async () => {
     const org = await openOrganization('REQUEST');
 
     const unverified = await person({ email: uniqueAddress(org.domain), emailVerified: false });
@@ -183,12 +192,131 @@ describe.each(testDatabaseKinds)('join requests (%s)', (databaseKind) => {
       message: 'The organization does not take requests to join.',
     });
 
-    const unknown = await requestToJoin(org.requester, '00000000-0000-4000-8000-000000000000');
-    expect(firstError(unknown)).toEqual({
-      code: 'NOT_FOUND',
-      message: 'The organization was not found.',
-    });
+    // An id that names nothing answers exactly as an organization that takes no requests.
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      expect(firstError(await requestToJoin(elsewhere, id)), id).toEqual(
+        firstError(await requestToJoin(elsewhere, org.id)),
+      );
+    }
     expect(await system.db.joinRequest.count({ where: { userId: org.requester.id } })).toBe(0);
+  });
+
+  it('joins through an AUTO domain with the default role, and audits it', async () => {
+    const org = await openOrganization('AUTO', 'Initech');
+    const setDefault = (actor: Person, defaultRole: string) =>
+      gql(
+        actor,
+        `mutation ($input: UpdateOrganizationInput!) {
+          updateOrganization(input: $input) { settings { joinRequestsEnabled defaultRole } }
+        }`,
+        { input: { organizationId: org.id, settings: { defaultRole } } },
+      );
+    expect(firstError(await setDefault(org.admin, 'ADMIN'))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only an OWNER may make ADMIN the default role.',
+    });
+    expect(firstError(await setDefault(org.owner, 'OWNER')).code).toBe('BAD_USER_INPUT');
+    expect(firstError(await setDefault(org.member, 'MEMBER')).code).toBe('FORBIDDEN');
+    expect((await setDefault(org.owner, 'ADMIN')).body.data).toEqual({
+      updateOrganization: { settings: { joinRequestsEnabled: true, defaultRole: 'ADMIN' } },
+    });
+
+    const response = await requestToJoin(org.requester, org.id);
+    expect(response.body.data?.requestToJoin).toMatchObject({ status: 'APPROVED' });
+    expect(await roleOf(org.id, org.requester.id)).toBe('ADMIN');
+    const audit = await system.db.auditEvent.findFirstOrThrow({
+      where: { organizationId: org.id, action: 'join_request.auto_approved' },
+    });
+    const requestId = (response.body.data?.requestToJoin as { id: string }).id;
+    expect(audit).toMatchObject({
+      actorUserId: org.requester.id,
+      targetType: 'JoinRequest',
+      targetId: requestId,
+      details: { email: org.requester.email, domain: org.domain, role: 'ADMIN' },
+    });
+    expect(await auditActions(org.id)).toEqual([
+      'organization.created',
+      'organization.updated',
+      'join_request.auto_approved',
+    ]);
+  });
+
+  it('answers a retried request and approval from their idempotency keys', async () => {
+    const org = await openOrganization('REQUEST');
+
+    const first = await requestToJoin(org.requester, org.id, 'join-1');
+    const retry = await requestToJoin(org.requester, org.id, 'join-1');
+    expect(first.body.errors).toBeUndefined();
+    expect(retry.body).toEqual(first.body);
+    expect(await system.db.joinRequest.count({ where: { userId: org.requester.id } })).toBe(1);
+    const otherOrg = await openOrganization('REQUEST');
+    expect(firstError(await requestToJoin(org.requester, otherOrg.id, 'join-1'))).toEqual({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message:
+        'The idempotency key was already used for requestToJoin with other input; send a new ' +
+        'key for a new request.',
+    });
+
+    const requestId = (first.body.data?.requestToJoin as { id: string }).id;
+    const approved = await approve(org.admin, requestId, 'approve-1');
+    const again = await approve(org.admin, requestId, 'approve-1');
+    expect(approved.body.errors).toBeUndefined();
+    expect(again.body).toEqual(approved.body);
+    // Without the key a second approval is a conflict, as before.
+    expect(firstError(await approve(org.admin, requestId)).code).toBe('CONFLICT');
+    expect(await auditActions(org.id)).toEqual(['organization.created', 'join_request.approved']);
+  });
+
+  it('expires an idempotency key after a day, and the sweep drops it', async () => {
+    const org = await openOrganization('REQUEST');
+    const first = await requestToJoin(org.requester, org.id, 'join-expiring');
+    const requestId = (first.body.data?.requestToJoin as { id: string }).id;
+    const key = { userId: org.requester.id, operation: 'requestToJoin', key: 'join-expiring' };
+    const stored = await system.db.idempotencyKey.findUniqueOrThrow({
+      where: { userId_operation_key: key },
+    });
+    expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(24 * 3_600_000);
+
+    // Moved a day into the past, the key no longer answers: the request runs again.
+    await system.db.idempotencyKey.update({
+      where: { userId_operation_key: key },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    expect(firstError(await requestToJoin(org.requester, org.id, 'join-expiring')).code).toBe(
+      'CONFLICT',
+    );
+    await deny(org.admin, requestId);
+    const renewed = await requestToJoin(org.requester, org.id, 'join-expiring');
+    expect(renewed.body.data?.requestToJoin).toMatchObject({ status: 'PENDING' });
+    expect((renewed.body.data?.requestToJoin as { id: string }).id).not.toBe(requestId);
+
+    await system.db.idempotencyKey.update({
+      where: { userId_operation_key: key },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    const dropped = await deleteExpiredIdempotencyKeys(system.db);
+    expect(dropped).toBeGreaterThanOrEqual(1);
+    expect(
+      await system.db.idempotencyKey.findUnique({ where: { userId_operation_key: key } }),
+    ).toBeNull();
+  });
+
+  it('lets no ADMIN of another organization list, approve or deny its requests', async () => {
+    const org = await pendingRequest();
+    const other = await organization('Other');
+    for (const outsider of [other.admin, other.owner]) {
+      expect(errorCodes(await approve(outsider, org.requestId))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await deny(outsider, org.requestId))).toEqual(['NOT_FOUND']);
+      const listed = await gql(
+        outsider,
+        'query ($id: ID!) { organization(id: $id) { joinRequests { totalCount } } }',
+        { id: org.id },
+      );
+      expect(listed.body).toEqual({ data: { organization: null } });
+    }
+    expect(
+      await system.db.joinRequest.findUniqueOrThrow({ where: { id: org.requestId } }),
+    ).toMatchObject({ status: 'PENDING' });
   });
 
   it('refuses a member with ALREADY_A_MEMBER', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { masterKeyFrom, SecretBox } from '../../platform/secrets/secret-box.js';
@@ -11,66 +11,14 @@ import {
 import { testDatabaseKinds } from '../support/databases.js';
 import type { GraphQLResponse } from '../support/graphql-client.js';
 import { startSystem, type TestSystem } from '../support/system.js';
-import { firstError, organizationHelpers, type Person, type TestOrganization } from './helpers.js';
-
-/**
- * An OpenID Connect provider's discovery endpoint on loopback. Each path is a tenant, as
- * with Okta and Entra ID: `/tenant` serves a document for its own issuer, `/mismatch` one
- * naming another issuer, `/moved` a redirect, `/failing` HTTP 500.
- */
-interface TestProvider {
-  readonly origin: string;
-  /** Paths requested, so a test can tell a redirect was not followed. */
-  readonly requested: string[];
-  close(): Promise<void>;
-}
-
-const DISCOVERY = '/.well-known/openid-configuration';
-
-function discoveryDocument(issuer: string) {
-  return {
-    issuer,
-    authorization_endpoint: `${issuer}/authorize`,
-    token_endpoint: `${issuer}/token`,
-    jwks_uri: `${issuer}/keys`,
-    response_types_supported: ['code'],
-    subject_types_supported: ['public'],
-    id_token_signing_alg_values_supported: ['RS256'],
-  };
-}
-
-async function startTestProvider(): Promise<TestProvider> {
-  const requested: string[] = [];
-  let origin = '';
-  const server: Server = createServer((request, response) => {
-    const path = request.url ?? '';
-    requested.push(path);
-    const tenant = path.endsWith(DISCOVERY) ? path.slice(0, -DISCOVERY.length) : null;
-    const json = (body: unknown) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(body));
-    };
-    if (tenant === '/mismatch') return json(discoveryDocument('https://login.example.net/other'));
-    if (tenant === '/moved') {
-      response.writeHead(302, { location: `${origin}/tenant${DISCOVERY}` });
-      return response.end();
-    }
-    if (tenant === '/failing') {
-      response.writeHead(500);
-      return response.end();
-    }
-    if (tenant?.startsWith('/tenant')) return json(discoveryDocument(`${origin}${tenant}`));
-    response.writeHead(404);
-    response.end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    requested,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
+import {
+  firstError,
+  organizationHelpers,
+  uniqueDomain,
+  type Person,
+  type TestOrganization,
+} from './helpers.js';
+import { DISCOVERY, startTestIssuers, type TestIssuers } from './oidc-issuers.js';
 
 const CONFIG_FIELDS = `id name title type issuer clientId hasClientSecret scopes redirectUris
   domains autoProvision defaultRole updatedAt`;
@@ -87,7 +35,7 @@ interface ConfigResult {
 
 describe.each(testDatabaseKinds)('OAuth/SSO configurations (%s)', (databaseKind) => {
   let system: TestSystem;
-  let provider: TestProvider;
+  let provider: TestIssuers;
   const masterKey = randomBytes(32);
   const box = new SecretBox(masterKeyFrom(masterKey));
   const helpers = organizationHelpers(() => system);
@@ -96,10 +44,13 @@ describe.each(testDatabaseKinds)('OAuth/SSO configurations (%s)', (databaseKind)
   const responses: GraphQLResponse[] = [];
 
   beforeAll(async () => {
-    provider = await startTestProvider();
+    provider = await startTestIssuers();
     system = await startSystem({
       databaseKind,
-      env: { SECRETS_MASTER_KEY: masterKey.toString('base64') },
+      env: {
+        SECRETS_MASTER_KEY: masterKey.toString('base64'),
+        OAUTH_ISSUER_CA_FILE: provider.caFile,
+      },
     });
   });
 
@@ -140,7 +91,7 @@ describe.each(testDatabaseKinds)('OAuth/SSO configurations (%s)', (databaseKind)
     clientId: 'client-123',
     scopes: ['openid', 'email', 'profile'],
     redirectUris: ['https://app.example.com/callback?tenant=acme', 'http://127.0.0.1:8765/cb'],
-    domains: [' Acme-Corp.Example. '],
+    domains: [],
     autoProvision: true,
     defaultRole: 'MEMBER',
     ...overrides,
@@ -163,8 +114,14 @@ describe.each(testDatabaseKinds)('OAuth/SSO configurations (%s)', (databaseKind)
     const organization = await helpers.organization();
     const secret = newSecret();
     const issuer = tenant();
+    const domain = uniqueDomain();
+    await helpers.addDomain(organization.id, domain, 'INVITE_ONLY');
 
-    const config = await created(organization, { issuer, clientSecret: secret });
+    const config = await created(organization, {
+      issuer,
+      clientSecret: secret,
+      domains: [` ${domain.toUpperCase()}. `],
+    });
 
     expect(config).toMatchObject({
       name: 'corporate-sso',
@@ -172,7 +129,7 @@ describe.each(testDatabaseKinds)('OAuth/SSO configurations (%s)', (databaseKind)
       hasClientSecret: true,
       scopes: ['openid', 'email', 'profile'],
       redirectUris: ['https://app.example.com/callback?tenant=acme', 'http://127.0.0.1:8765/cb'],
-      domains: ['acme-corp.example'],
+      domains: [domain],
     });
     expect(provider.requested).toContain(`${new URL(issuer).pathname}${DISCOVERY}`);
     const sealed = await sealedOf(config.id);
@@ -310,7 +267,7 @@ describe.each(testDatabaseKinds)('OAuth/SSO configurations (%s)', (databaseKind)
     const organization = await helpers.organization();
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const unreachable = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/tenant`;
+    const unreachable = `https://127.0.0.1:${(closed.address() as AddressInfo).port}/tenant`;
     await new Promise((resolve) => closed.close(resolve));
 
     const refused = await save(
@@ -459,6 +416,115 @@ describe.each(testDatabaseKinds)('OAuth/SSO configurations (%s)', (databaseKind)
     );
   });
 
+  it('refuses a plain-HTTP issuer outside development, even on loopback', async () => {
+    const organization = await helpers.organization();
+    const before = provider.requested.length;
+
+    const response = await save(
+      organization.admin,
+      configInput(organization, { issuer: tenant().replace('https:', 'http:') }),
+    );
+
+    expect(firstError(response)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'The issuer must use HTTPS; plain HTTP is for development only.',
+    });
+    expect(provider.requested.length).toBe(before);
+  });
+
+  it("accepts only the organization's own verified domains", async () => {
+    const [organization, other] = await Promise.all([
+      helpers.organization(),
+      helpers.organization('Other'),
+    ]);
+    const pending = uniqueDomain();
+    const othersDomain = uniqueDomain();
+    const verified = uniqueDomain();
+    await helpers.addDomain(organization.id, pending, 'INVITE_ONLY', 'PENDING');
+    await helpers.addDomain(other.id, othersDomain, 'AUTO');
+    await helpers.addDomain(organization.id, verified, 'REQUEST');
+
+    for (const domain of [pending, othersDomain, uniqueDomain()]) {
+      const response = await save(
+        organization.admin,
+        configInput(organization, { domains: [verified, domain] }),
+      );
+      expect(firstError(response), domain).toEqual({
+        code: 'BAD_USER_INPUT',
+        message:
+          `The domain "${domain}" is not a verified domain of this organization; add and ` +
+          'verify it first.',
+      });
+      expect(response.body.errors?.[0]?.extensions?.field).toBe('input.domains');
+    }
+    expect(await system.db.oAuthConfig.count({ where: { organizationId: organization.id } })).toBe(
+      0,
+    );
+    expect((await created(organization, { domains: [verified] })).domains).toEqual([verified]);
+  });
+
+  it('answers a retried create from its idempotency key without fetching the issuer again', async () => {
+    const organization = await helpers.organization();
+    const issuer = tenant();
+    const input = configInput(organization, {
+      issuer,
+      clientSecret: newSecret(),
+      idempotencyKey: 'save-1',
+    });
+
+    const first = await save(organization.admin, input);
+    const fetched = provider.requested.length;
+    const retry = await save(organization.admin, input);
+
+    expect(retry.body).toEqual(first.body);
+    expect(provider.requested.length).toBe(fetched);
+    expect(await system.db.oAuthConfig.count({ where: { organizationId: organization.id } })).toBe(
+      1,
+    );
+
+    const changed = await save(organization.admin, { ...input, title: 'Another title' });
+    expect(firstError(changed)).toEqual({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message:
+        'The idempotency key was already used for saveOAuthConfig with other input; send a ' +
+        'new key for a new request.',
+    });
+    expect(provider.requested.length).toBe(fetched);
+  });
+
+  it("lists, updates and deletes nothing of another organization's, for its admins either", async () => {
+    const [organization, other] = await Promise.all([
+      helpers.organization(),
+      helpers.organization('Other'),
+    ]);
+    const config = await created(organization, { clientSecret: newSecret() });
+
+    for (const outsider of [other.admin, other.owner]) {
+      const listed = await helpers.gql(
+        outsider,
+        'query ($id: ID!) { organization(id: $id) { oauthConfigs { totalCount } } }',
+        { id: organization.id },
+      );
+      expect(listed.body).toEqual({ data: { organization: null } });
+
+      const deleted = await helpers.gql(
+        outsider,
+        'mutation ($id: ID!) { deleteOAuthConfig(id: $id) }',
+        { id: config.id },
+      );
+      expect(firstError(deleted).code).toBe('NOT_FOUND');
+
+      const direct = await save(
+        outsider,
+        configInput(organization, { id: config.id, issuer: config.issuer, title: 'Taken' }),
+      );
+      expect(firstError(direct).code).toBe('NOT_FOUND');
+    }
+    expect(await system.db.oAuthConfig.findUnique({ where: { id: config.id } })).toMatchObject({
+      title: 'Corporate sign-in',
+    });
+  });
+
   it('never shows a client secret in a response, a log line, an audit entry or a row', async () => {
     expect(secretsSent.length).toBeGreaterThan(10);
     const responseText = JSON.stringify(responses.map((response) => response.body));
@@ -502,31 +568,46 @@ describe('OAuth/SSO configuration rules', () => {
     autoProvision: false,
     defaultRole: 'MEMBER',
   };
+  const development = { production: false, development: true };
+  const test = { production: false, development: false };
+  const production = { production: true, development: false };
 
-  it('accepts plain HTTP issuers and redirect URIs outside production', () => {
-    const fields = oauthConfigFields(input, { production: false });
+  it('accepts plain HTTP issuers and redirect URIs in development', () => {
+    const fields = oauthConfigFields(input, development);
     expect(fields.issuer).toBe('http://localhost:8080/realms/acme');
     expect(fields.redirectUris).toEqual(['http://app.internal.example/callback']);
   });
 
-  it('requires an HTTPS issuer in production', () => {
-    expect(() =>
-      oauthConfigFields(
-        { ...input, redirectUris: ['https://app.example.com/cb'] },
-        { production: true },
-      ),
-    ).toThrow('The issuer must use HTTPS in production.');
+  it.each([
+    ['test', test],
+    ['production', { ...production }],
+  ])('requires an HTTPS issuer outside development (%s), loopback ones included', (_env, rules) => {
+    for (const issuer of ['http://localhost:8080/realms/acme', 'http://127.0.0.1:9000/t']) {
+      expect(() =>
+        oauthConfigFields(
+          { ...input, issuer, redirectUris: ['https://app.example.com/cb'] },
+          rules,
+        ),
+      ).toThrow('The issuer must use HTTPS; plain HTTP is for development only.');
+    }
+    const https = {
+      ...input,
+      issuer: 'https://127.0.0.1:9000/t',
+      redirectUris: ['https://a.example/cb'],
+    };
+    expect(oauthConfigFields(https, rules).issuer).toBe('https://127.0.0.1:9000/t');
   });
 
   it('allows plain HTTP redirect URIs in production only on loopback, for native apps', () => {
     const https = { ...input, issuer: 'https://login.example.com/acme' };
-    expect(() => oauthConfigFields(https, { production: true })).toThrow(
+    expect(() => oauthConfigFields(https, production)).toThrow(
       'The redirect URI "http://app.internal.example/callback" must use HTTPS; plain HTTP is ' +
         'only for localhost and 127.0.0.1.',
     );
     const native = ['http://127.0.0.1:49152/cb', 'http://localhost/cb', 'http://[::1]:8080/cb'];
-    expect(
-      oauthConfigFields({ ...https, redirectUris: native }, { production: true }).redirectUris,
-    ).toEqual(native);
+    expect(oauthConfigFields({ ...https, redirectUris: native }, production).redirectUris).toEqual(
+      native,
+    );
+    expect(oauthConfigFields(https, test).redirectUris).toEqual(https.redirectUris);
   });
 });

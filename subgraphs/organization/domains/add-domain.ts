@@ -25,7 +25,12 @@ export async function addDomain(context: OrganizationContext, input: AddDomainIn
   try {
     return await idempotentCreate<Domain>(
       context.db,
-      { userId, operation: 'addDomain', key: input.idempotencyKey },
+      {
+        userId,
+        operation: 'addDomain',
+        key: input.idempotencyKey,
+        input: { organizationId, domain },
+      },
       async (tx) => {
         await lockDomainName(tx, domain);
         const existing = await tx.domain.findUnique({

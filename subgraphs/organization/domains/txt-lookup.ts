@@ -1,4 +1,5 @@
 import { Resolver } from 'node:dns/promises';
+import { dnsServerEntries } from './dns-servers.js';
 
 /** What a TXT lookup found: the expected value, no such value, or no answer at all. */
 export type TxtLookupOutcome =
@@ -26,20 +27,8 @@ function resolverFor(servers: string | undefined, timeoutMs: number): Resolver {
   // Two tries per server, so one lost UDP packet does not fail a verification.
   const resolver = new Resolver({ timeout: Math.ceil(timeoutMs / 3), tries: 2 });
   if (servers === undefined || servers.trim() === '') return resolver;
-  const entries = servers
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  try {
-    resolver.setServers(entries);
-  } catch (error) {
-    throw new TypeError(
-      'DNS_SERVERS must list IP addresses with optional ports, e.g. 10.0.0.2:53',
-      {
-        cause: error,
-      },
-    );
-  }
+  // The configuration was validated at start-up (organization-config.ts).
+  resolver.setServers(dnsServerEntries(servers));
   return resolver;
 }
 

@@ -211,6 +211,10 @@ export type Mutation = {
   removeDomain: Scalars['Boolean']['output'];
   /** Removes a member. The last OWNER cannot be removed. */
   removeMember: Scalars['Boolean']['output'];
+  /**
+   * Asks to join through a verified domain of the signed-in user's verified email. An unknown
+   * organization and one that takes no request from the user are refused alike, with FORBIDDEN.
+   */
   requestToJoin: JoinRequest;
   /** Sends a new link; the previous one stops working. */
   resendInvite: Invite;
@@ -232,6 +236,7 @@ export type Mutation = {
 };
 
 export type MutationAcceptInviteArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   token: Scalars['String']['input'];
 };
 
@@ -241,6 +246,7 @@ export type MutationAddDomainArgs = {
 
 export type MutationApproveJoinRequestArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type MutationCreateOrganizationArgs = {
@@ -272,6 +278,7 @@ export type MutationRemoveMemberArgs = {
 };
 
 export type MutationRequestToJoinArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   organizationId: Scalars['ID']['input'];
 };
 
@@ -389,10 +396,18 @@ export type OrganizationOauthConfigsArgs = {
 
 export type OrganizationSettings = {
   __typename?: 'OrganizationSettings';
+  /** The role given to people who join through a verified AUTO domain: MEMBER or ADMIN. */
+  defaultRole: Role;
+  /**
+   * Whether people may get in through a verified REQUEST or AUTO domain without an invitation;
+   * when off, they can neither ask to join nor join automatically.
+   */
   joinRequestsEnabled: Scalars['Boolean']['output'];
 };
 
 export type OrganizationSettingsInput = {
+  /** MEMBER or ADMIN; making it ADMIN needs the OWNER role. */
+  defaultRole?: InputMaybe<Role>;
   joinRequestsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -479,7 +494,8 @@ export type User = {
   id: Scalars['ID']['output'];
   /**
    * The organizations this user belongs to. Only the user themself may read it. Null, with an
-   * error, when the organization subgraph cannot be reached.
+   * error, when the organization subgraph cannot be reached: were it non-null, that error would
+   * null the whole `me` instead of this one field.
    */
   memberships?: Maybe<Array<Membership>>;
 };
@@ -1084,6 +1100,7 @@ export type OrganizationSettingsResolvers<
   ParentType extends ResolversParentTypes['OrganizationSettings'] =
     ResolversParentTypes['OrganizationSettings'],
 > = ResolversObject<{
+  defaultRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   joinRequestsEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 

@@ -5,6 +5,7 @@ import { requireViewer } from '../../../platform/rules/viewer-id.js';
 import { tokenHash } from '../../../platform/auth/opaque-token.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
+import { earlierResult, idempotentCreate } from '../idempotency/idempotent-create.js';
 import { deleteEmailProof } from './invitation-link.js';
 
 const notFound = () => appError('NOT_FOUND', 'The invitation was not found.');
@@ -50,15 +51,28 @@ function assertInvitedAddress(context: OrganizationContext, invite: Invite): voi
 /**
  * Accepts an invitation as the signed-in user: the membership is created, the invitation
  * marked used and its email proof dropped, all in one transaction. The invitation is claimed
- * by a conditional update, so of two concurrent accepts exactly one wins.
+ * by a conditional update, so of two concurrent accepts exactly one wins. With an idempotency
+ * key, a retry after a lost answer gets the membership the first attempt made instead of
+ * INVITE_ALREADY_USED.
  */
 export async function acceptInvite(
   context: OrganizationContext,
-  token: string,
+  args: { readonly token: string; readonly idempotencyKey?: string | null },
 ): Promise<Membership> {
   const { userId } = requireViewer(context);
-  const hash = tokenHash(token);
+  const hash = tokenHash(args.token);
   const now = new Date();
+  const scope = {
+    userId,
+    operation: 'acceptInvite',
+    key: args.idempotencyKey,
+    // The token's hash, never the token, is what the fingerprint is made of.
+    input: { tokenHash: hash },
+    field: 'idempotencyKey',
+  };
+  const load = (id: string) => context.db.membership.findUnique({ where: { id } });
+  const earlier = await earlierResult(context.db, scope, load);
+  if (earlier) return earlier;
 
   const invite = await context.db.invite.findUnique({ where: { tokenHash: hash } });
   if (!invite) throw notFound();
@@ -67,38 +81,43 @@ export async function acceptInvite(
 
   let membership: Membership;
   try {
-    membership = await context.db.$transaction(async (tx) => {
-      const claimed = await tx.invite.updateMany({
-        where: { id: invite.id, tokenHash: hash, status: 'PENDING', expiresAt: { gt: now } },
-        data: { status: 'ACCEPTED', acceptedAt: now, acceptedByUserId: userId },
-      });
-      if (claimed.count === 0) {
-        // Revoked, accepted, resent or expired since the checks above: report what it is now.
-        const current = await tx.invite.findUnique({ where: { tokenHash: hash } });
-        if (!current) throw notFound();
-        assertOpen(current, new Date());
-        throw appError('CONFLICT', 'The invitation was changed meanwhile; try again.');
-      }
+    membership = await idempotentCreate(
+      context.db,
+      scope,
+      async (tx) => {
+        const claimed = await tx.invite.updateMany({
+          where: { id: invite.id, tokenHash: hash, status: 'PENDING', expiresAt: { gt: now } },
+          data: { status: 'ACCEPTED', acceptedAt: now, acceptedByUserId: userId },
+        });
+        if (claimed.count === 0) {
+          // Revoked, accepted, resent or expired since the checks above: report what it is now.
+          const current = await tx.invite.findUnique({ where: { tokenHash: hash } });
+          if (!current) throw notFound();
+          assertOpen(current, new Date());
+          throw appError('CONFLICT', 'The invitation was changed meanwhile; try again.');
+        }
 
-      const existing = await tx.membership.findUnique({
-        where: { organizationId_userId: { organizationId: invite.organizationId, userId } },
-        select: { id: true },
-      });
-      if (existing) throw alreadyMember();
+        const existing = await tx.membership.findUnique({
+          where: { organizationId_userId: { organizationId: invite.organizationId, userId } },
+          select: { id: true },
+        });
+        if (existing) throw alreadyMember();
 
-      const created = await tx.membership.create({
-        data: { organizationId: invite.organizationId, userId, role: invite.role },
-      });
-      await deleteEmailProof(tx, hash);
-      await recordAuditEvent(tx, context, {
-        organizationId: invite.organizationId,
-        action: 'invite.accepted',
-        targetType: 'Invite',
-        targetId: invite.id,
-        details: { email: invite.email, role: invite.role },
-      });
-      return created;
-    });
+        const created = await tx.membership.create({
+          data: { organizationId: invite.organizationId, userId, role: invite.role },
+        });
+        await deleteEmailProof(tx, hash);
+        await recordAuditEvent(tx, context, {
+          organizationId: invite.organizationId,
+          action: 'invite.accepted',
+          targetType: 'Invite',
+          targetId: invite.id,
+          details: { email: invite.email, role: invite.role },
+        });
+        return created;
+      },
+      load,
+    );
   } catch (error) {
     // A membership made at the same moment by another path (a join request, say).
     if (isUniqueViolation(error)) throw alreadyMember();

@@ -36,7 +36,12 @@ export async function inviteMember(
 
   return idempotentCreate(
     context.db,
-    { userId, operation: 'inviteMember', key: input.idempotencyKey },
+    {
+      userId,
+      operation: 'inviteMember',
+      key: input.idempotencyKey,
+      input: { organizationId, email, role },
+    },
     async (tx) => {
       // One invitation at a time per organization, so two admins inviting the same address
       // at once cannot both pass the check below.

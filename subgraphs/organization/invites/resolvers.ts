@@ -11,7 +11,7 @@ export const invitesResolvers: Resolvers = {
     inviteMember: (_parent, args, context) => inviteMember(context, args.input),
     resendInvite: (_parent, args, context) => resendInvite(context, args.id),
     revokeInvite: (_parent, args, context) => revokeInvite(context, args.id),
-    acceptInvite: (_parent, args, context) => acceptInvite(context, args.token),
+    acceptInvite: (_parent, args, context) => acceptInvite(context, args),
   },
   Organization: {
     invites: (organization, args, context) =>

@@ -1,53 +1,66 @@
-import type { PrismaClient } from '../../../generated/prisma/client.js';
-import type { EmailVerifiedEvent } from '../../../platform/auth/email-verified-event.js';
+import type { Prisma } from '../../../generated/prisma/client.js';
+import { emailDomain } from './enrollment.js';
 
-function domainOf(email: string): string | null {
-  const at = email.lastIndexOf('@');
-  return at > 0 ? email.slice(at + 1).toLowerCase() : null;
+/** What proved the address: identity's verification link now, an SSO sign-in later. */
+export type ProvisioningSource = 'email_verification' | 'sso_sign_in';
+
+/** A person whose control of an address has just been proven. */
+export interface ProvenAddress {
+  readonly userId: string;
+  readonly email: string;
+}
+
+/** One organization the person was taken into, and with which role. */
+export interface ProvisionedMembership {
+  readonly organizationId: string;
+  readonly role: 'ADMIN' | 'MEMBER';
 }
 
 /**
- * Joins a user whose address was just verified to every organization with a verified AUTO
- * domain for it, as MEMBER. Safe to run more than once and on several instances at once:
- * an existing membership is left as it is.
+ * The one entry point of automatic joining: takes a person whose address was proven into
+ * every organization with a verified AUTO domain for it that has join requests switched on,
+ * with that organization's default role. Run it inside the caller's transaction, so that it
+ * commits with whatever recorded the proof. Safe to repeat and to run on several instances at
+ * once: an existing membership is left as it is, and only a new one is audited.
  */
-export async function provisionByVerifiedEmail(
-  db: PrismaClient,
-  event: EmailVerifiedEvent,
-): Promise<string[]> {
-  const domain = domainOf(event.email);
+export async function autoProvision(
+  tx: Prisma.TransactionClient,
+  person: ProvenAddress,
+  source: ProvisioningSource,
+): Promise<ProvisionedMembership[]> {
+  const domain = emailDomain(person.email);
   if (!domain) return [];
 
-  const organizations = await db.organization.findMany({
+  const organizations = await tx.organization.findMany({
     where: {
+      joinRequestsEnabled: true,
       domains: { some: { domain, status: 'VERIFIED', enrollment: 'AUTO' } },
-      memberships: { none: { userId: event.userId } },
+      memberships: { none: { userId: person.userId } },
     },
-    select: { id: true },
+    select: { id: true, defaultRole: true },
   });
 
-  const joined: string[] = [];
-  for (const { id: organizationId } of organizations) {
-    const created = await db.$transaction(async (tx) => {
-      const result = await tx.membership.createMany({
-        data: [{ organizationId, userId: event.userId, role: 'MEMBER' }],
-        skipDuplicates: true,
-      });
-      if (result.count === 0) return false;
-      await tx.auditEvent.create({
-        data: {
-          organizationId,
-          actorUserId: event.userId,
-          action: 'member.auto_provisioned',
-          targetType: 'User',
-          targetId: event.userId,
-          details: { domain },
-          clientAddress: 'system',
-        },
-      });
-      return true;
+  const joined: ProvisionedMembership[] = [];
+  for (const organization of organizations) {
+    // The column allows OWNER; a domain never makes anyone an owner, whatever it holds.
+    const role = organization.defaultRole === 'ADMIN' ? 'ADMIN' : 'MEMBER';
+    const created = await tx.membership.createMany({
+      data: [{ organizationId: organization.id, userId: person.userId, role }],
+      skipDuplicates: true,
     });
-    if (created) joined.push(organizationId);
+    if (created.count === 0) continue;
+    await tx.auditEvent.create({
+      data: {
+        organizationId: organization.id,
+        actorUserId: person.userId,
+        action: 'member.auto_provisioned',
+        targetType: 'User',
+        targetId: person.userId,
+        details: { domain, role, source },
+        clientAddress: 'system',
+      },
+    });
+    joined.push({ organizationId: organization.id, role });
   }
   return joined;
 }

@@ -3,6 +3,7 @@ import { appError, notFound } from '../../../platform/errors/app-error.js';
 import { requireViewerId } from '../../../platform/rules/viewer-id.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
+import { idempotentCreate } from '../idempotency/idempotent-create.js';
 import { lockOrganization } from '../members/lock-organization.js';
 
 /**
@@ -45,17 +46,34 @@ async function decide(
 }
 
 /**
- * Lets the requester in as MEMBER. Should they have joined meanwhile, through an invitation
- * say, the request is closed all the same and their existing membership returned.
+ * Lets the requester in as MEMBER: an administrator's approval grants no more than an
+ * invitation an ADMIN could send. Should they have joined meanwhile, through an invitation
+ * say, the request is closed all the same and their existing membership returned. With an
+ * idempotency key, a retry answers with the first approval's membership instead of CONFLICT.
  */
-export function approveJoinRequest(context: OrganizationContext, id: string): Promise<Membership> {
-  return context.db.$transaction(async (tx) => {
-    const request = await decide(tx, context, id, 'APPROVED');
-    const key = { organizationId: request.organizationId, userId: request.userId };
+export function approveJoinRequest(
+  context: OrganizationContext,
+  args: { readonly id: string; readonly idempotencyKey?: string | null },
+): Promise<Membership> {
+  const { id } = args;
+  return idempotentCreate(
+    context.db,
+    {
+      userId: requireViewerId(context),
+      operation: 'approveJoinRequest',
+      key: args.idempotencyKey,
+      input: { id },
+      field: 'idempotencyKey',
+    },
+    async (tx) => {
+      const request = await decide(tx, context, id, 'APPROVED');
+      const key = { organizationId: request.organizationId, userId: request.userId };
 
-    const existing = await tx.membership.findUnique({ where: { organizationId_userId: key } });
-    return existing ?? tx.membership.create({ data: { ...key, role: 'MEMBER' } });
-  });
+      const existing = await tx.membership.findUnique({ where: { organizationId_userId: key } });
+      return existing ?? tx.membership.create({ data: { ...key, role: 'MEMBER' } });
+    },
+    (membershipId) => context.db.membership.findUnique({ where: { id: membershipId } }),
+  );
 }
 
 export function denyJoinRequest(context: OrganizationContext, id: string): Promise<JoinRequest> {

@@ -11,8 +11,8 @@ export const joinRequestsResolvers: Resolvers = {
     discoverOrganizations: (_parent, _args, context) => discoverOrganizations(context),
   },
   Mutation: {
-    requestToJoin: (_parent, args, context) => requestToJoin(context, args.organizationId),
-    approveJoinRequest: (_parent, args, context) => approveJoinRequest(context, args.id),
+    requestToJoin: (_parent, args, context) => requestToJoin(context, args),
+    approveJoinRequest: (_parent, args, context) => approveJoinRequest(context, args),
     denyJoinRequest: (_parent, args, context) => denyJoinRequest(context, args.id),
   },
   Organization: {

@@ -1,4 +1,4 @@
-import { fetch } from 'undici';
+import { fetch, type Dispatcher } from 'undici';
 import { appError, badUserInput } from '../../../platform/errors/app-error.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 
@@ -69,9 +69,15 @@ function checkDocument(document: Record<string, unknown>, issuer: string): Disco
  * internal ones included, so an admin can make the server probe its own network, learning
  * only whether a matching discovery document answered there.
  */
+export interface DiscoveryOptions {
+  readonly timeoutMs?: number;
+  /** The connection pool to use, e.g. one trusting an extra certificate authority. */
+  readonly dispatcher?: Dispatcher | undefined;
+}
+
 export async function discoverIssuer(
   issuer: string,
-  options: { readonly timeoutMs?: number } = {},
+  options: DiscoveryOptions = {},
 ): Promise<DiscoveryOutcome> {
   const signal = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {
@@ -79,6 +85,7 @@ export async function discoverIssuer(
       headers: { accept: 'application/json' },
       redirect: 'manual',
       signal,
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     });
     if (response.status >= 500) {
       await response.body?.cancel();
@@ -110,8 +117,12 @@ export async function discoverIssuer(
 }
 
 /** Throws the client error for a discovery document that is not usable. */
-export async function requireValidIssuer(issuer: string, logger: Logger): Promise<void> {
-  const outcome = await discoverIssuer(issuer);
+export async function requireValidIssuer(
+  issuer: string,
+  logger: Logger,
+  options: DiscoveryOptions = {},
+): Promise<void> {
+  const outcome = await discoverIssuer(issuer, options);
   switch (outcome.kind) {
     case 'valid':
       return;

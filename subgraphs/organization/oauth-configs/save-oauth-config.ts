@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { OAuthConfig, Prisma } from '../../../generated/prisma/client.js';
 import { isUniqueViolation } from '../../../platform/db/prisma-errors.js';
-import { appError, notFound } from '../../../platform/errors/app-error.js';
+import { appError, badUserInput, notFound } from '../../../platform/errors/app-error.js';
 import { requireViewerId } from '../../../platform/rules/viewer-id.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
 import type { SaveOAuthConfigInput } from '../generated/resolvers-types.js';
-import { idempotentCreate } from '../idempotency/idempotent-create.js';
+import { earlierResult, idempotentCreate } from '../idempotency/idempotent-create.js';
 import { mayManageRole } from '../roles/role-rank.js';
 import { requireRole } from '../roles/viewer-membership.js';
 import { clientSecretInput, sealClientSecret } from './client-secret.js';
@@ -33,6 +33,35 @@ function changedFields(existing: OAuthConfig, fields: OAuthConfigFields): string
   );
 }
 
+/**
+ * An SSO configuration speaks for the people of the domains it lists, so each must be a
+ * domain the organization has proven it controls.
+ */
+async function requireVerifiedDomains(
+  context: OrganizationContext,
+  organizationId: string,
+  domains: readonly string[],
+): Promise<void> {
+  if (domains.length === 0) return;
+  const verified = await context.db.domain.findMany({
+    where: { organizationId, status: 'VERIFIED', domain: { in: [...domains] } },
+    select: { domain: true },
+  });
+  const known = new Set(verified.map((row) => row.domain));
+  const missing = domains.find((domain) => !known.has(domain));
+  if (missing !== undefined) {
+    throw badUserInput(
+      'input.domains',
+      `The domain "${missing}" is not a verified domain of this organization; add and verify ` +
+        'it first.',
+    );
+  }
+}
+
+const discovery = (context: OrganizationContext) => ({
+  dispatcher: context.services.discoveryDispatcher,
+});
+
 async function createConfig(
   context: OrganizationContext,
   input: SaveOAuthConfigInput,
@@ -40,11 +69,22 @@ async function createConfig(
   secret: string | undefined,
 ): Promise<OAuthConfig> {
   const { organizationId } = input;
-  await requireValidIssuer(fields.issuer, context.logger);
+  const scope = {
+    userId: requireViewerId(context),
+    operation: 'saveOAuthConfig',
+    key: input.idempotencyKey,
+    // The secret is left out of the fingerprint: a hash of a weak secret could be guessed.
+    input: { organizationId, ...fields, hasClientSecret: secret !== undefined },
+  };
+  const load = (id: string) => context.db.oAuthConfig.findUnique({ where: { id } });
+  // A retry answers from the key before the issuer is fetched again.
+  const earlier = await earlierResult(context.db, scope, load);
+  if (earlier) return earlier;
+  await requireValidIssuer(fields.issuer, context.logger, discovery(context));
 
   return idempotentCreate(
     context.db,
-    { userId: requireViewerId(context), operation: 'saveOAuthConfig', key: input.idempotencyKey },
+    scope,
     async (tx) => {
       await refuseTakenName(tx, organizationId, fields.name);
       // The id is chosen here so the secret can be sealed for the row it will live in.
@@ -70,7 +110,7 @@ async function createConfig(
       });
       return created;
     },
-    (id) => context.db.oAuthConfig.findUnique({ where: { id } }),
+    load,
   );
 }
 
@@ -86,7 +126,9 @@ async function updateConfig(
   if (!existing || existing.organizationId !== organizationId) {
     throw notFound('The SSO configuration');
   }
-  if (fields.issuer !== existing.issuer) await requireValidIssuer(fields.issuer, context.logger);
+  if (fields.issuer !== existing.issuer) {
+    await requireValidIssuer(fields.issuer, context.logger, discovery(context));
+  }
   const changed = changedFields(existing, fields);
   if (changed.length === 0 && secret === undefined) return existing;
 
@@ -128,7 +170,10 @@ export async function saveOAuthConfig(
   context: OrganizationContext,
   input: SaveOAuthConfigInput,
 ): Promise<OAuthConfig> {
-  const fields = oauthConfigFields(input, { production: context.services.production });
+  const fields = oauthConfigFields(input, {
+    production: context.services.production,
+    development: context.services.development,
+  });
   const secret = clientSecretInput(input.clientSecret);
 
   // Users who sign in through the configuration get this role: granting it is granting it.
@@ -136,6 +181,7 @@ export async function saveOAuthConfig(
   if (!mayManageRole(role, fields.defaultRole)) {
     throw appError('FORBIDDEN', `Only an OWNER may make ${fields.defaultRole} the default role.`);
   }
+  await requireVerifiedDomains(context, input.organizationId, fields.domains);
 
   try {
     return input.id

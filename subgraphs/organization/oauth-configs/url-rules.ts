@@ -3,8 +3,14 @@ import { badUserInput } from '../../../platform/errors/app-error.js';
 const MAX_URL_LENGTH = 2_000;
 
 export interface UrlRules {
-  /** In production only HTTPS will do; elsewhere a local provider may speak plain HTTP. */
+  /** In production plain-HTTP redirect URIs are only for loopback addresses of native apps. */
   readonly production: boolean;
+  /**
+   * NODE_ENV=development, the only place a plain-HTTP issuer is accepted, so a provider
+   * running on the developer's machine can be tried without a certificate. Tests and every
+   * deployment (test, production) require HTTPS, as OpenID Connect does.
+   */
+  readonly development: boolean;
 }
 
 function parseUrl(raw: string): URL | null {
@@ -17,8 +23,9 @@ function parseUrl(raw: string): URL | null {
 
 /**
  * The issuer identifier as the admin typed it, trimmed. OpenID Connect Core §2 requires a
- * case-sensitive https URL without query or fragment; tokens are later matched against it
- * character by character, so it is stored as given rather than re-serialised.
+ * case-sensitive https URL without query or fragment; only development accepts plain HTTP.
+ * Tokens are later matched against it character by character, so it is stored as given
+ * rather than re-serialised.
  */
 export function issuerUrl(raw: string, rules: UrlRules, field = 'input.issuer'): string {
   const issuer = raw.trim();
@@ -26,8 +33,8 @@ export function issuerUrl(raw: string, rules: UrlRules, field = 'input.issuer'):
   if (!url || !/^https?:\/\//i.test(issuer)) {
     throw badUserInput(field, 'The issuer must be an absolute http(s) URL.');
   }
-  if (rules.production && url.protocol !== 'https:') {
-    throw badUserInput(field, 'The issuer must use HTTPS in production.');
+  if (!rules.development && url.protocol !== 'https:') {
+    throw badUserInput(field, 'The issuer must use HTTPS; plain HTTP is for development only.');
   }
   if (url.search !== '' || url.hash !== '' || issuer.includes('?') || issuer.includes('#')) {
     throw badUserInput(field, 'The issuer must not have a query or a fragment.');
