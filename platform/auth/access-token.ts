@@ -88,6 +88,11 @@ export class AccessTokenError extends Error {
 export interface VerifyAccessTokenOptions extends TokenAudience {
   readonly keys: KeyRing;
   readonly now?: Date;
+  /**
+   * Whether a token verified before may skip the signature check (the default), and a token
+   * verified now is remembered; false always runs the full check, as the first request does.
+   */
+  readonly rememberVerified?: boolean;
 }
 
 /** One cache per key ring, that is per service: what a ring verified only it may vouch for. */
@@ -112,8 +117,8 @@ export async function verifyAccessToken(
   options: VerifyAccessTokenOptions,
 ): Promise<AccessTokenClaims> {
   const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const cache = cacheOf(options.keys);
-  const remembered = cache.lookup(token, {
+  const cache = options.rememberVerified === false ? undefined : cacheOf(options.keys);
+  const remembered = cache?.lookup(token, {
     issuer: options.issuer,
     audience: options.audience,
     nowSeconds,
@@ -169,7 +174,7 @@ export async function verifyAccessToken(
     issuedAt: Number(iat),
     expiresAt: Number(exp),
   };
-  if (verifiedWith) {
+  if (cache && verifiedWith) {
     cache.remember(token, {
       claims,
       issuer: options.issuer,

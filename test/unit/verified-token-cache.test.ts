@@ -57,6 +57,13 @@ describe('verifying the same access token again', () => {
     expect(resolveKey).toHaveBeenCalledTimes(1);
   });
 
+  it('checks the signature every time when told not to remember', async () => {
+    const resolveKey = vi.spyOn(keys, 'verificationKey');
+    await verifyAccessToken(token, { ...AUDIENCE, keys, now: NOON, rememberVerified: false });
+    await verifyAccessToken(token, { ...AUDIENCE, keys, now: NOON, rememberVerified: false });
+    expect(resolveKey).toHaveBeenCalledTimes(2);
+  });
+
   it('still refuses the token once it has expired', async () => {
     await verify(NOON);
     const failure = await failureOf(verify(at(906)));
