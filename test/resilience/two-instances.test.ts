@@ -126,6 +126,21 @@ describe.skipIf(missing.some(Boolean))(
       expect(errorCodes(await a.refresh(second.refreshToken))).toEqual(['UNAUTHENTICATED']);
     });
 
+    it('counts failed sign-ins on both instances against one budget', async () => {
+      const email = uniqueEmail('throttle');
+      payloadOf(await a.signUp({ email }), 'signUp');
+
+      // Four failures on each instance: within the five free failures of either one alone,
+      // beyond them together, so only counters that the instances share delay the account.
+      const codes: string[] = [];
+      for (let attempt = 0; attempt < 8; attempt += 1) {
+        const stack = attempt % 2 === 0 ? a : b;
+        codes.push(...errorCodes(await stack.signIn({ email, password: 'not the password 1' })));
+      }
+      expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
+      expect(codes.slice(5)).toContain('RATE_LIMITED');
+    });
+
     it('ends a session signed out on B at the very next request on A', async () => {
       const email = uniqueEmail('sign-out');
       payloadOf(await a.signUp({ email }), 'signUp');
