@@ -59,6 +59,20 @@ describe.each(testDatabaseKinds)('accounts (%s)', (databaseKind) => {
     expect(errorCodes(duplicate)).toEqual(['CONFLICT']);
   });
 
+  it('folds compatibility characters (NFKC) before lower-casing, as the throttle does', async () => {
+    const email = uniqueEmail('wide');
+    // Fullwidth forms of every ASCII character of the address, domain included.
+    const fullwidth = [...email.toUpperCase()]
+      .map((character) => String.fromCodePoint(character.codePointAt(0)! + 0xfee0))
+      .join('');
+    const signedUp = payloadOf(await api.signUp({ email: fullwidth }), 'signUp');
+    expect(signedUp.user.email).toBe(email);
+
+    expect(errorCodes(await api.signUp({ email }))).toEqual(['CONFLICT']);
+    const signedIn = await api.signIn({ email, password: STRONG_PASSWORD });
+    expect(signedIn.body.errors).toBeUndefined();
+  });
+
   it.each([
     ['shorter than 10 characters', 'short pw', 'at least 10'],
     ['longer than 256 characters', 'x'.repeat(257), 'at most 256'],
