@@ -1,4 +1,4 @@
-import argon2 from 'argon2';
+import argon2, { type HashOptions } from 'argon2';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDatabaseKinds } from '../support/databases.js';
 import { errorCodes, type GraphQLResponse } from '../support/graphql-client.js';
@@ -143,7 +143,7 @@ describe.each(testDatabaseKinds)('password hashing work (%s)', (databaseKind) =>
     expect(hashes).not.toHaveBeenCalled();
   });
 
-  it.each([
+  it.each<[string, HashOptions]>([
     ['argon2id with less memory', { type: argon2.argon2id, memoryCost: 8_192, timeCost: 2 }],
     ['argon2id with one iteration', { type: argon2.argon2id, memoryCost: 19_456, timeCost: 1 }],
     ['argon2i at today’s costs', { type: argon2.argon2i, memoryCost: 19_456, timeCost: 2 }],
