@@ -1,22 +1,31 @@
 import { z } from 'zod';
 import {
-  commonVariables,
   httpUrl,
   optionalFlag,
   port,
   positiveInt,
+  serviceVariables,
 } from '../platform/config/variables.js';
 
-/** Every variable the gateway reads; README.md and .env.example list the same. */
+/** An optional per-subgraph bound, in milliseconds; SUBGRAPH_TIMEOUT_MS applies without it. */
+const timeoutOverride = z.coerce.number().int().positive().optional();
+
+/**
+ * Every variable the gateway reads; README.md and .env.example list the same. Database,
+ * secrets and Redis settings are the subgraphs' alone and are not read here.
+ */
 export const gatewayConfigSchema = z
   .object({
-    ...commonVariables,
+    ...serviceVariables,
     GATEWAY_PORT: port(4000),
     GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
     IDENTITY_URL: httpUrl.default('http://127.0.0.1:4001/graphql'),
     ORGANIZATION_URL: httpUrl.default('http://127.0.0.1:4002/graphql'),
     FUNCTION_URL: httpUrl.default('http://127.0.0.1:4003/graphql'),
     SUBGRAPH_TIMEOUT_MS: positiveInt(10_000),
+    IDENTITY_TIMEOUT_MS: timeoutOverride,
+    ORGANIZATION_TIMEOUT_MS: timeoutOverride,
+    FUNCTION_TIMEOUT_MS: timeoutOverride,
     SUBGRAPH_CONNECTIONS: positiveInt(128),
     MAX_DEPTH: positiveInt(12),
     MAX_ALIASES: positiveInt(15),

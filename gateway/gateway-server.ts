@@ -29,11 +29,21 @@ export interface GatewayRuntime {
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
 }
 
-function subgraphUrls(config: GatewayConfig): Readonly<Record<string, string>> {
+interface SubgraphRoute {
+  readonly url: string;
+  readonly timeoutMs: number;
+}
+
+/** Where each subgraph is and how long a request to it may take. */
+function subgraphRoutes(config: GatewayConfig): Readonly<Record<string, SubgraphRoute>> {
+  const fallback = config.SUBGRAPH_TIMEOUT_MS;
   return {
-    identity: config.IDENTITY_URL,
-    organization: config.ORGANIZATION_URL,
-    function: config.FUNCTION_URL,
+    identity: { url: config.IDENTITY_URL, timeoutMs: config.IDENTITY_TIMEOUT_MS ?? fallback },
+    organization: {
+      url: config.ORGANIZATION_URL,
+      timeoutMs: config.ORGANIZATION_TIMEOUT_MS ?? fallback,
+    },
+    function: { url: config.FUNCTION_URL, timeoutMs: config.FUNCTION_TIMEOUT_MS ?? fallback },
   };
 }
 
@@ -41,7 +51,7 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
   const { config, logger, keys } = runtime;
   const production = config.NODE_ENV === 'production';
   const introspection = config.INTROSPECTION ?? !production;
-  const urls = subgraphUrls(config);
+  const routes = subgraphRoutes(config);
   const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
 
   const client = createSubgraphClient({
@@ -59,7 +69,12 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
     // that the configuration overrides here.
     supergraphSdl: await readFile(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: urls[name] ?? url ?? '', client }),
+      new SubgraphDataSource({
+        name,
+        url: routes[name]?.url ?? url ?? '',
+        timeoutMs: routes[name]?.timeoutMs ?? config.SUBGRAPH_TIMEOUT_MS,
+        client,
+      }),
     logger,
   });
 

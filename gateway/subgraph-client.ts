@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Pool } from 'undici';
 
 export interface SubgraphClientOptions {
-  /** Upper bound for one subgraph request, headers and body together. */
+  /** Upper bound for one subgraph request, headers and body together, unless a post says. */
   readonly timeoutMs: number;
   /** Sockets kept per subgraph origin. */
   readonly connections: number;
@@ -15,9 +15,17 @@ export interface SubgraphReply {
   readonly body: string;
 }
 
+export interface SubgraphPost {
+  readonly url: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  /** This request's upper bound; the client's `timeoutMs` when absent. */
+  readonly timeoutMs?: number;
+}
+
 export interface SubgraphClient {
-  /** POSTs `body` to `url`; rejects on a network failure or when the timeout passes. */
-  post(url: URL, headers: Readonly<Record<string, string>>, body: string): Promise<SubgraphReply>;
+  /** POSTs the body; rejects on a network failure or when the timeout passes. */
+  post(request: SubgraphPost): Promise<SubgraphReply>;
   close(): Promise<void>;
 }
 
@@ -46,13 +54,15 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
   };
 
   return {
-    async post(url, headers, body) {
+    async post({ url, headers, body, timeoutMs = options.timeoutMs }) {
       const reply = await poolFor(url.origin).request({
         path: `${url.pathname}${url.search}`,
         method: 'POST',
         headers,
         body,
-        signal: AbortSignal.timeout(options.timeoutMs),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
       });
       return { status: reply.statusCode, headers: reply.headers, body: await reply.body.text() };
     },

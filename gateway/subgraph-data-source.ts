@@ -9,6 +9,8 @@ export interface SubgraphDataSourceOptions {
   readonly name: string;
   readonly url: string;
   readonly client: SubgraphClient;
+  /** Upper bound for one request to this subgraph. */
+  readonly timeoutMs: number;
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
@@ -45,11 +47,13 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly name: string;
   private readonly url: URL;
   private readonly client: SubgraphClient;
+  private readonly timeoutMs: number;
 
   constructor(options: SubgraphDataSourceOptions) {
     this.name = options.name;
     this.url = new URL(options.url);
     this.client = options.client;
+    this.timeoutMs = options.timeoutMs;
   }
 
   async process(
@@ -76,7 +80,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     let response: GatewayGraphQLResponse;
     let cacheControl: string | string[] | undefined;
     try {
-      const reply = await this.client.post(this.url, headers, body);
+      const reply = await this.client.post({
+        url: this.url,
+        headers,
+        body,
+        timeoutMs: this.timeoutMs,
+      });
       if (reply.status < 200 || reply.status > 299) {
         throw new Error(`${this.name} answered with status ${reply.status}.`);
       }

@@ -24,24 +24,36 @@ export const postgresUrl = z.url({
   message: 'expected a postgresql:// URL',
 });
 
-export const commonVariables = {
+/** What every service reads, the gateway included. */
+export const serviceVariables = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z
     .string()
     .default('./data')
     .transform((dir) => path.resolve(dir)),
+  SIGNING_KEYS_FILE: z.string().min(1).optional(),
+  EXPOSE_ERROR_DETAILS: flag(false),
+};
+
+/**
+ * What the subgraphs read beyond that: the database, token verification, sealed secrets and
+ * shared counters. The gateway touches none of them, so it does not validate them either, and
+ * a mistake in one of them cannot stop it.
+ */
+export const subgraphDataVariables = {
   DATABASE_URL: postgresUrl.optional(),
   TOKEN_ISSUER: httpUrl.default('http://localhost:4000'),
   TOKEN_AUDIENCE: z.string().min(1).default('federated-identity-api'),
-  SIGNING_KEYS_FILE: z.string().min(1).optional(),
-  EXPOSE_ERROR_DETAILS: flag(false),
   /** Lifetime of access tokens; every service uses it to know how long a revocation matters. */
   ACCESS_TOKEN_TTL_SECONDS: positiveInt(900),
   SECRETS_MASTER_KEY: z.string().min(1).optional(),
   SECRETS_PREVIOUS_MASTER_KEYS: z.string().optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'expected a redis:// URL' }).optional(),
 };
+
+/** Everything a subgraph, or `npm start` running all services, reads in common. */
+export const commonVariables = { ...serviceVariables, ...subgraphDataVariables };
 
 /** A boolean whose absence means "decide from other settings". */
 export const optionalFlag = booleanText.optional();

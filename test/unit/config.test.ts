@@ -27,16 +27,41 @@ describe('configuration from the environment', () => {
       loadConfig(gatewayConfigSchema, {
         GATEWAY_PORT: 'eighty',
         IDENTITY_URL: 'ftp://identity',
-        DATABASE_URL: 'mysql://db',
         EXPOSE_ERROR_DETAILS: 'maybe',
+        ORGANIZATION_TIMEOUT_MS: '-5',
       }),
     );
     expect(problems.map((problem) => problem.split(':')[0])).toEqual([
-      'DATABASE_URL',
       'EXPOSE_ERROR_DETAILS',
       'GATEWAY_PORT',
       'IDENTITY_URL',
+      'ORGANIZATION_TIMEOUT_MS',
     ]);
+  });
+
+  it('leaves the subgraphs’ database, secrets and Redis settings to them', () => {
+    const subgraphOnly = {
+      DATABASE_URL: 'mysql://db',
+      REDIS_URL: 'memcached://cache',
+      SECRETS_MASTER_KEY: 'anything',
+    };
+    const gateway = loadConfig(gatewayConfigSchema, subgraphOnly);
+    expect(gateway).not.toHaveProperty('DATABASE_URL');
+    expect(gateway).not.toHaveProperty('SECRETS_MASTER_KEY');
+
+    const problems = problemsOf(() =>
+      loadConfig(subgraphConfigSchema('identity', {}), subgraphOnly),
+    );
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['DATABASE_URL', 'REDIS_URL']);
+  });
+
+  it('bounds each subgraph by SUBGRAPH_TIMEOUT_MS unless it has its own timeout', () => {
+    const config = loadConfig(gatewayConfigSchema, {
+      SUBGRAPH_TIMEOUT_MS: '3000',
+      FUNCTION_TIMEOUT_MS: '250',
+    });
+    expect(config).toMatchObject({ SUBGRAPH_TIMEOUT_MS: 3000, FUNCTION_TIMEOUT_MS: 250 });
+    expect(config.IDENTITY_TIMEOUT_MS).toBeUndefined();
   });
 
   it('demands provisioned keys and TLS settings in production', () => {
