@@ -39,18 +39,26 @@ export async function loadSecretBox(settings: SecretBoxSettings): Promise<Secret
 
   const file = path.join(settings.dataDir, 'secrets-master-key');
   let text: string;
+  let generated = false;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     text = randomBytes(32).toString('base64');
+    generated = true;
     await mkdir(settings.dataDir, { recursive: true, mode: 0o700 });
     await writeFile(file, `${text}\n`, { mode: 0o600, flag: 'wx' }).catch(async (writeError) => {
       // Another service of this process won the race; use the key it wrote.
       if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError;
+      generated = false;
       text = await readFile(file, 'utf8');
     });
-    settings.logger.warn({ file }, 'generated a secrets master key for development');
   }
+  // Every start says so, not only the first: a key on the same disk as the data it seals
+  // protects nothing if the disk is copied, and it must not go unnoticed into a deployment.
+  settings.logger.warn(
+    { file, generated },
+    'secrets are sealed with a generated master key for development; set SECRETS_MASTER_KEY',
+  );
   return new SecretBox(parseKey(text, file), previous);
 }
