@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../support/databases.js';
 import { errorCodes, postGraphQL } from '../support/graphql-client.js';
 import {
   identityOperations,
@@ -9,26 +12,72 @@ import { startSmtpPeer, tokenFromMail, type SmtpPeer } from '../support/smtp-pee
 import { startSystem, type TestSystem } from '../support/system.js';
 
 const WRONG = 'definitely not the password';
+const REDIS_URL = 'redis://127.0.0.1:6379';
 
-describe.each([
+/** Deletes every key of one run's prefix, so runs never see each other's counts. */
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const BACKENDS = [
   ['memory', {}],
-  ['Redis', { REDIS_URL: 'redis://127.0.0.1:6379' }],
+  ['Redis', { REDIS_URL }],
   ['Redis unreachable', { REDIS_URL: 'redis://127.0.0.1:1' }],
-] as const)('sign-in throttling with %s counters', (_backend, env) => {
+] as const;
+
+describe.each(
+  testDatabaseKinds.flatMap((kind) => BACKENDS.map(([name, env]) => [name, kind, env] as const)),
+)('sign-in throttling with %s counters (%s)', (_backend, databaseKind, env) => {
+  // A prefix of this run's own: counts left in a shared Redis by earlier runs cannot leak in.
+  const prefix = `test-throttle-${randomUUID()}`;
   let system: TestSystem;
   let smtp: SmtpPeer;
   let api: ReturnType<typeof identityOperations>;
 
   beforeAll(async () => {
     smtp = await startSmtpPeer();
-    system = await startSystem({ databaseKind: 'pglite', env: { ...env, SMTP_URL: smtp.url } });
+    system = await startSystem({
+      databaseKind,
+      env: { ...env, SMTP_URL: smtp.url, RATE_LIMIT_PREFIX: prefix },
+    });
     api = identityOperations(system.gatewayUrl);
   });
 
   afterAll(async () => {
     await system?.stop();
     await smtp?.stop();
+    if ('REDIS_URL' in env && env.REDIS_URL === REDIS_URL) await deleteKeys(prefix);
   });
+
+  if ('REDIS_URL' in env && env.REDIS_URL === REDIS_URL) {
+    it('keeps its counts under RATE_LIMIT_PREFIX in Redis', async () => {
+      const email = uniqueEmail('prefixed');
+      await api.signUp({ email });
+      await api.signIn({ email, password: WRONG });
+
+      const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+      try {
+        const [, keys] = await redis.scan('0', 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        expect(keys.length).toBeGreaterThan(0);
+        expect(keys.every((key) => key.startsWith(`${prefix}:`))).toBe(true);
+        // Hashed subjects: neither the address nor the account appears in a key.
+        expect(keys.join(' ')).not.toContain(email);
+      } finally {
+        redis.disconnect();
+      }
+    });
+  }
 
   it('delays an account after repeated failures, even for the right password', async () => {
     const email = uniqueEmail('victim');
@@ -95,25 +144,46 @@ describe.each([
   });
 });
 
-describe('sign-in throttling per client address', () => {
+describe.each(testDatabaseKinds)('sign-in throttling per client address (%s)', (databaseKind) => {
   let system: TestSystem;
-  let api: ReturnType<typeof identityOperations>;
 
   beforeAll(async () => {
-    system = await startSystem({ databaseKind: 'pglite' });
-    api = identityOperations(system.gatewayUrl);
+    // The test process plays a trusted proxy, so it can name each client's address.
+    system = await startSystem({ databaseKind, gatewayEnv: { TRUSTED_PROXIES: '127.0.0.1' } });
   });
 
   afterAll(() => system?.stop());
 
-  it('refuses an address after 100 failures spread over many accounts', async () => {
+  const signInFrom = (address: string, email: string) =>
+    postGraphQL(
+      system.gatewayUrl,
+      {
+        query: 'mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }',
+        variables: { input: { email, password: WRONG } },
+      },
+      { headers: { 'x-forwarded-for': address } },
+    );
+
+  it('limits one address across many accounts, and keeps other addresses apart', async () => {
+    const spraying = '198.51.100.23';
+    const neighbour = '203.0.113.54';
+
     const codes: unknown[] = [];
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      codes.push(...errorCodes(await api.signIn({ email: uniqueEmail('spray'), password: WRONG })));
+      codes.push(...errorCodes(await signInFrom(spraying, uniqueEmail('spray'))));
     }
     expect(new Set(codes)).toEqual(new Set(['UNAUTHENTICATED']));
 
-    const next = await api.signIn({ email: uniqueEmail('spray'), password: WRONG });
-    expect(errorCodes(next)).toEqual(['RATE_LIMITED']);
+    const refused = await signInFrom(spraying, uniqueEmail('spray'));
+    expect(errorCodes(refused)).toEqual(['RATE_LIMITED']);
+    expect(refused.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+
+    // Another address has a budget of its own, on fresh accounts and on a sprayed one alike.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(errorCodes(await signInFrom(neighbour, uniqueEmail('other')))).toEqual([
+        'UNAUTHENTICATED',
+      ]);
+    }
+    expect(errorCodes(await signInFrom(spraying, uniqueEmail('spray')))).toEqual(['RATE_LIMITED']);
   });
 });
