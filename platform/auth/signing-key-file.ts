@@ -17,11 +17,10 @@ export interface SigningKeyFile {
 export interface StoredSigningKey {
   readonly kid: string;
   readonly createdAt: string;
+  /** When another key became current; absent for the current key. */
+  readonly retiredAt?: string;
   readonly jwk: JWK;
 }
-
-/** How many keys a rotation keeps: the new one plus enough old ones to outlive token lifetimes. */
-const KEYS_KEPT_ON_ROTATION = 3;
 
 export class SigningKeyFileError extends Error {
   override readonly name = 'SigningKeyFileError';
@@ -30,6 +29,10 @@ export class SigningKeyFileError extends Error {
 export async function readSigningKeyFile(file: string): Promise<SigningKeyFile> {
   const text = await readFile(file, 'utf8');
   return parseSigningKeyFile(JSON.parse(text) as unknown, file);
+}
+
+function isTimestamp(value: unknown): value is string {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
 }
 
 function parseSigningKeyFile(value: unknown, file: string): SigningKeyFile {
@@ -44,13 +47,18 @@ function parseSigningKeyFile(value: unknown, file: string): SigningKeyFile {
 
   const parsed = keys.map((entry: unknown, index): StoredSigningKey => {
     if (typeof entry !== 'object' || entry === null) return fail(`key ${index} is not an object`);
-    const { kid, createdAt, jwk } = entry as Record<string, unknown>;
+    const { kid, createdAt, retiredAt, jwk } = entry as Record<string, unknown>;
     if (typeof kid !== 'string' || kid === '') return fail(`key ${index} has no "kid"`);
-    if (typeof createdAt !== 'string') return fail(`key ${kid} has no "createdAt"`);
+    if (!isTimestamp(createdAt)) return fail(`key ${kid} has no valid "createdAt"`);
+    if (retiredAt !== undefined && !isTimestamp(retiredAt)) {
+      return fail(`key ${kid} has an invalid "retiredAt"`);
+    }
     if (typeof jwk !== 'object' || jwk === null) return fail(`key ${kid} has no "jwk"`);
     const { kty, crv } = jwk as JWK;
     if (kty !== 'EC' || crv !== 'P-256') return fail(`key ${kid} is not a P-256 EC key`);
-    return { kid, createdAt, jwk: jwk as JWK };
+    return retiredAt === undefined
+      ? { kid, createdAt, jwk: jwk as JWK }
+      : { kid, createdAt, retiredAt, jwk: jwk as JWK };
   });
 
   if (!parsed.some((key) => key.kid === current)) return fail(`current key ${current} is absent`);
@@ -84,14 +92,47 @@ export async function ensureSigningKeyFile(file: string, now = new Date()): Prom
   return true;
 }
 
+export interface KeyRotation {
+  /** The new current key. */
+  readonly kid: string;
+  /** Keys retired long enough ago that no unexpired token can carry them, now removed. */
+  readonly dropped: readonly string[];
+}
+
 /**
- * Adds a new key and makes it current. Older keys stay so that tokens they signed remain
- * valid until they expire; only the oldest beyond the kept count are dropped.
+ * When a key stopped signing: its `retiredAt`, or, in a file written before that field
+ * existed, the creation of the next newer key, which is when that one took over.
  */
-export async function rotateSigningKeyFile(file: string, now = new Date()): Promise<string> {
+function retirementOf(key: StoredSigningKey, keys: readonly StoredSigningKey[]): number {
+  if (key.retiredAt) return Date.parse(key.retiredAt);
+  const created = Date.parse(key.createdAt);
+  const successors = keys
+    .map((other) => Date.parse(other.createdAt))
+    .filter((time) => time > created);
+  return successors.length > 0 ? Math.min(...successors) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Adds a new key and makes it current. A retired key stays for as long as a token it signed
+ * may still be unexpired: `keepRetiredForSeconds` must be the access token lifetime plus the
+ * clock skew verifiers allow. Only keys retired longer ago than that are dropped, however
+ * often the command runs, so rotating twice in a row never invalidates a live token.
+ */
+export async function rotateSigningKeyFile(
+  file: string,
+  options: { readonly keepRetiredForSeconds: number; readonly now?: Date },
+): Promise<KeyRotation> {
+  const now = options.now ?? new Date();
   const existing = await readSigningKeyFile(file);
   const key = await newStoredKey(now);
-  const keys = [key, ...existing.keys].slice(0, KEYS_KEPT_ON_ROTATION);
-  await writeSigningKeyFile(file, { current: key.kid, keys });
-  return key.kid;
+  const cutoff = now.getTime() - options.keepRetiredForSeconds * 1000;
+
+  const retired = existing.keys.map((old) =>
+    old.kid === existing.current && !old.retiredAt ? { ...old, retiredAt: now.toISOString() } : old,
+  );
+  const kept = retired.filter((old) => retirementOf(old, existing.keys) > cutoff);
+  const dropped = retired.filter((old) => !kept.includes(old)).map((old) => old.kid);
+
+  await writeSigningKeyFile(file, { current: key.kid, keys: [key, ...kept] });
+  return { kid: key.kid, dropped };
 }

@@ -11,12 +11,16 @@ import {
 import { KeyRing } from '../../platform/auth/key-ring.js';
 import {
   ensureSigningKeyFile,
+  readSigningKeyFile,
   rotateSigningKeyFile,
 } from '../../platform/auth/signing-key-file.js';
 
 const AUDIENCE = { issuer: 'https://api.example', audience: 'federated-identity-api' };
 const USER = '3f8c2a50-5f38-4f5c-9d1f-0e6a4b1f2c33';
 const NOON = new Date('2026-12-03T12:00:00Z');
+/** The access token lifetime plus the verifiers' clock skew. */
+const KEEP = { keepRetiredForSeconds: 905 };
+const minutesAfterNoon = (minutes: number) => new Date(NOON.getTime() + minutes * 60_000);
 
 async function keyFile(): Promise<string> {
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'keys-')), 'signing-keys.json');
@@ -117,7 +121,7 @@ describe('key rotation', () => {
       lifetimeSeconds: 900,
     });
 
-    const newKid = await rotateSigningKeyFile(file);
+    const { kid: newKid } = await rotateSigningKeyFile(file, KEEP);
     const after = await KeyRing.fromFile(file);
     expect(after.currentKid).toBe(newKid);
     expect(after.jwks().keys.map((key) => key.kid)).toEqual([newKid, before.currentKid]);
@@ -142,7 +146,7 @@ describe('key rotation', () => {
   it('lets a running service verify a key rotated in after it started', async () => {
     const file = await keyFile();
     const running = await KeyRing.fromFile(file);
-    await rotateSigningKeyFile(file);
+    await rotateSigningKeyFile(file, KEEP);
     const rotated = await KeyRing.fromFile(file);
     const token = await issueAccessToken({
       ...AUDIENCE,
@@ -158,6 +162,42 @@ describe('key rotation', () => {
     await expect(
       verifyAccessToken(token.token, { ...AUDIENCE, keys: running }),
     ).resolves.toBeDefined();
+  });
+
+  it('keeps every key that may have signed a live token, however often it rotates', async () => {
+    const file = await keyFile();
+    const first = (await readSigningKeyFile(file)).current;
+
+    const kids = [first];
+    for (let rotation = 1; rotation <= 5; rotation += 1) {
+      const { kid, dropped } = await rotateSigningKeyFile(file, {
+        ...KEEP,
+        now: minutesAfterNoon(rotation),
+      });
+      expect(dropped).toEqual([]);
+      kids.unshift(kid);
+    }
+    const content = await readSigningKeyFile(file);
+    expect(content.keys.map((key) => key.kid)).toEqual(kids);
+    expect(content.keys.map((key) => key.retiredAt)).toEqual([
+      undefined,
+      ...[5, 4, 3, 2, 1].map((minutes) => minutesAfterNoon(minutes).toISOString()),
+    ]);
+  });
+
+  it('drops a key only once it retired longer ago than the token lifetime and skew', async () => {
+    const file = await keyFile();
+    const first = (await readSigningKeyFile(file)).current;
+    const { kid: second } = await rotateSigningKeyFile(file, { ...KEEP, now: minutesAfterNoon(1) });
+
+    // The first retired at 12:01; 905 s later is 12:16:05.
+    const atSixteen = await rotateSigningKeyFile(file, { ...KEEP, now: minutesAfterNoon(16) });
+    expect(atSixteen.dropped).toEqual([]);
+    const atSeventeen = await rotateSigningKeyFile(file, { ...KEEP, now: minutesAfterNoon(17) });
+    expect(atSeventeen.dropped).toEqual([first]);
+
+    const kids = (await readSigningKeyFile(file)).keys.map((key) => key.kid);
+    expect(kids).toEqual([atSeventeen.kid, atSixteen.kid, second]);
   });
 
   it('keeps the key file private to its owner', async () => {
