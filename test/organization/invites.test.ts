@@ -349,4 +349,48 @@ describe.each(testDatabaseKinds)('invitations (%s)', (databaseKind) => {
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(await system.db.user.count({ where: { email } })).toBe(0);
   });
+  it('answers a retried acceptance from its idempotency key with the first membership', async () => {
+    const org = await organization();
+    const invitee = await person();
+    const { token } = await invited(org.admin, org.id, invitee.email);
+    const acceptWithKey = (idempotencyKey: string, inviteToken = token) =>
+      gql(
+        invitee,
+        `mutation ($token: String!, $key: String) {
+          acceptInvite(token: $token, idempotencyKey: $key) { id role organization { id } }
+        }`,
+        { token: inviteToken, key: idempotencyKey },
+      );
+
+    const first = await acceptWithKey('accept-1');
+    const retry = await acceptWithKey('accept-1');
+    expect(first.body.errors).toBeUndefined();
+    expect(retry.body).toEqual(first.body);
+    expect(await system.db.membership.count({ where: { userId: invitee.id } })).toBe(1);
+    expect(firstError(await accept(invitee, token)).code).toBe('INVITE_ALREADY_USED');
+    expect(firstError(await acceptWithKey('accept-1', 'inv_another-token')).code).toBe(
+      'IDEMPOTENCY_KEY_REUSED',
+    );
+    expect((await auditActions(org.id)).filter((action) => action === 'invite.accepted')).toEqual([
+      'invite.accepted',
+    ]);
+  });
+
+  it('refuses an invitation key sent again for another address', async () => {
+    const org = await organization();
+    const [one, two] = [uniqueAddress(), uniqueAddress()];
+
+    const first = await invite(org.admin, org.id, one, 'MEMBER', 'invite-1');
+    const retry = await invite(org.admin, org.id, ` ${one.toUpperCase()}`, 'MEMBER', 'invite-1');
+    expect(first.body.errors).toBeUndefined();
+    // The same address, however written, is the same input.
+    expect(retry.body).toEqual(first.body);
+    expect(firstError(await invite(org.admin, org.id, two, 'MEMBER', 'invite-1'))).toEqual({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message:
+        'The idempotency key was already used for inviteMember with other input; send a new ' +
+        'key for a new request.',
+    });
+    expect(await system.db.invite.count({ where: { organizationId: org.id } })).toBe(1);
+  });
 });
