@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../support/databases.js';
 import { errorCodes } from '../support/graphql-client.js';
 import {
   identityOperations,
@@ -9,14 +10,14 @@ import {
 import { startSmtpPeer, tokenFromMail, type SmtpPeer } from '../support/smtp-peer.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
-describe('password reset and change', () => {
+describe.each(testDatabaseKinds)('password reset and change (%s)', (databaseKind) => {
   let system: TestSystem;
   let smtp: SmtpPeer;
   let api: ReturnType<typeof identityOperations>;
 
   beforeAll(async () => {
     smtp = await startSmtpPeer();
-    system = await startSystem({ databaseKind: 'pglite', env: { SMTP_URL: smtp.url } });
+    system = await startSystem({ databaseKind, env: { SMTP_URL: smtp.url } });
     api = identityOperations(system.gatewayUrl);
   });
 

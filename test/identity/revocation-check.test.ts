@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../support/databases.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { errorCodes } from '../support/graphql-client.js';
 import {
@@ -19,14 +20,14 @@ function countingRevocationReads(db: PrismaClient, reads: { count: number }): Pr
   });
 }
 
-describe('the session check on every request', () => {
+describe.each(testDatabaseKinds)('the session check on every request (%s)', (databaseKind) => {
   const reads = { count: 0 };
   let system: TestSystem;
   let api: ReturnType<typeof identityOperations>;
 
   beforeAll(async () => {
     system = await startSystem({
-      databaseKind: 'pglite',
+      databaseKind,
       wrapDb: (_name, db) => countingRevocationReads(db, reads),
     });
     api = identityOperations(system.gatewayUrl);
