@@ -219,4 +219,40 @@ describe.each(testDatabaseKinds)('master key rotation (%s)', (databaseKind) => {
       );
     }
   });
+  it('fails with a clear line that quotes no key and no database password', async () => {
+    const password = `pw-${randomBytes(8).toString('hex')}`;
+    const badKey = Buffer.from('too short').toString('base64');
+    const env = {
+      ...process.env,
+      DATA_DIR: (testDatabase ??= await createTestDatabase(databaseKind)).dataDir,
+      DATABASE_URL: `postgresql://rotator:${password}@127.0.0.1:1/secrets`,
+      SECRETS_PREVIOUS_MASTER_KEYS: newKey().base64,
+    };
+
+    const outcomes = await Promise.all(
+      [{ SECRETS_MASTER_KEY: badKey }, { SECRETS_MASTER_KEY: newKey().base64 }].map((extra) =>
+        run('npm', ['run', '--silent', 'secrets:rotate'], {
+          cwd: REPOSITORY_ROOT,
+          env: { ...env, ...extra },
+        }).then(
+          () => ({ code: 0, stderr: '' }),
+          (error: { code: number; stderr: string }) => error,
+        ),
+      ),
+    );
+
+    expect(outcomes[0]).toMatchObject({ code: 1 });
+    expect(outcomes[0]?.stderr.trim()).toBe(
+      'secrets:rotate failed: SECRETS_MASTER_KEY must be 32 bytes in base64.',
+    );
+    expect(outcomes[1]).toMatchObject({ code: 1 });
+    expect(outcomes[1]?.stderr.trim()).toBe(
+      "secrets:rotate failed: Can't reach database server at 127.0.0.1:1",
+    );
+    for (const outcome of outcomes) {
+      expect(outcome.stderr).not.toContain(password);
+      expect(outcome.stderr).not.toContain(badKey);
+      expect(outcome.stderr).not.toContain(env.SECRETS_PREVIOUS_MASTER_KEYS);
+    }
+  });
 });
