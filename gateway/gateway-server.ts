@@ -8,12 +8,17 @@ import type { KeyRing } from '../platform/auth/key-ring.js';
 import { createErrorMask } from '../platform/errors/mask-error.js';
 import { requestLoggingPlugin } from '../platform/graphql/request-logging-plugin.js';
 import type { Logger } from '../platform/logging/logger.js';
-import { clientAddressOf, parseTrustedProxies } from '../platform/server/client-address.js';
+import {
+  clientAddressOf,
+  isFromTrustedProxy,
+  parseTrustedProxies,
+} from '../platform/server/client-address.js';
 import { createGraphQLHandler } from '../platform/server/graphql-handler.js';
 import { sendJson } from '../platform/server/http-responses.js';
 import { startHttpService, type RunningHttpService } from '../platform/server/http-service.js';
 import { healthRoute, readinessRoute } from '../platform/server/probes.js';
-import { REQUEST_ID_HEADER, requestIdOf } from '../platform/server/request-id.js';
+import { requestIdOf } from '../platform/server/request-id.js';
+import { pipelineMarkPlugin } from '../platform/server/request-log.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './gateway-context.js';
 import { operationLimits } from './hardening.js';
@@ -104,6 +109,7 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
       ApolloServerPluginLandingPageDisabled(),
       ...(limits.plugins as never[]),
       requestLoggingPlugin<GatewayContext>(),
+      pipelineMarkPlugin<GatewayContext>(),
     ],
     logger,
   });
@@ -123,7 +129,6 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
     server,
     maxBodyBytes: config.MAX_BODY_BYTES,
     context,
-    responseHeaders: (request) => ({ [REQUEST_ID_HEADER]: requestIdOf(request) }),
   });
 
   const jwks = async (_request: IncomingMessage, response: ServerResponse) =>
@@ -143,6 +148,9 @@ export async function startGateway(runtime: GatewayRuntime): Promise<RunningHttp
       publicRoutes: { '/.well-known/jwks.json': jwks },
       transport: { requireHttps: production, trustedProxies },
       tls: runtime.tls,
+      // A client could otherwise pick the id under which its request is logged, e.g. to pass
+      // its lines off as another request's; only our own proxy's id is kept.
+      acceptsRequestId: (request) => isFromTrustedProxy(request, trustedProxies),
     },
     { port: config.GATEWAY_PORT, host: config.GATEWAY_HOST },
   );

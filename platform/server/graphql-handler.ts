@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { readBody, BodyTooLargeError } from './read-body.js';
 import { sendRequestError } from './http-responses.js';
+import { markLoggedByPipeline, recordOutcome, withPipelineMark } from './request-log.js';
 
 export interface GraphQLHandlerOptions<Context extends BaseContext> {
   readonly server: ApolloServer<Context>;
@@ -18,6 +19,17 @@ function headerMapOf(request: IncomingMessage): HeaderMap {
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   return headers;
+}
+
+/** The code of the first error in a complete response body Apollo refused before executing. */
+function firstErrorCode(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] };
+    const code = parsed.errors?.[0]?.extensions?.code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isJson(request: IncomingMessage): boolean {
@@ -69,6 +81,7 @@ export function createGraphQLHandler<Context extends BaseContext>(
 
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
+    let pipelineStarted = () => false;
     const result = await options.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: request.method ?? 'GET',
@@ -76,8 +89,21 @@ export function createGraphQLHandler<Context extends BaseContext>(
         search: queryStart === -1 ? '' : url.slice(queryStart),
         body,
       },
-      context: () => options.context(request),
+      context: async () => {
+        const marked = withPipelineMark(await options.context(request));
+        pipelineStarted = marked.started;
+        return marked.context;
+      },
     });
+
+    // Apollo refuses some requests (CSRF, batches, no query) before its pipeline, where the
+    // request-logging plugin would have logged them; the HTTP service logs those instead.
+    if (pipelineStarted()) {
+      markLoggedByPipeline(request);
+    } else if (result.body.kind === 'complete') {
+      const code = firstErrorCode(result.body.string);
+      if (code) recordOutcome(response, code);
+    }
 
     for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
     for (const [name, value] of result.headers) response.setHeader(name, value);

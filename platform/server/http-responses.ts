@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { ErrorCode } from '../errors/codes.js';
+import { recordOutcome } from './request-log.js';
 
 export function sendJson(
   response: ServerResponse,
@@ -24,5 +25,6 @@ export function sendRequestError(
   message: string,
   headers: Readonly<Record<string, string>> = {},
 ): void {
+  recordOutcome(response, code);
   sendJson(response, status, { errors: [{ message, extensions: { code } }] }, headers);
 }

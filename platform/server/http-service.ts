@@ -6,7 +6,10 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logging/logger.js';
+import { clientAddressOf, type TrustedProxies } from './client-address.js';
 import { sendRequestError } from './http-responses.js';
+import { isLoggedByPipeline, outcomeOf } from './request-log.js';
+import { assignRequestId, REQUEST_ID_HEADER } from './request-id.js';
 import { arrivedOverTls, HSTS_HEADER_VALUE, type TransportPolicy } from './transport-security.js';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -29,6 +32,13 @@ export interface HttpServiceOptions {
   readonly tls?: TlsFiles;
   /** How long a graceful stop waits for in-flight requests before closing their sockets. */
   readonly shutdownGraceMs?: number;
+  /** Proxies whose `X-Forwarded-For` names the client in log lines; the transport's if unset. */
+  readonly trustedProxies?: TrustedProxies;
+  /**
+   * Whether to keep the `X-Request-Id` a request arrived with (when it is short and plain).
+   * The gateway keeps it only from a trusted proxy; subgraphs keep the gateway's. Default: yes.
+   */
+  readonly acceptsRequestId?: (request: IncomingMessage) => boolean;
 }
 
 export interface RunningHttpService {
@@ -57,6 +67,36 @@ export async function startHttpService(
   const routes = options.routes ?? {};
   const publicRoutes = options.publicRoutes ?? {};
   const { logger, transport } = options;
+  const trustedProxies = options.trustedProxies ?? transport?.trustedProxies ?? new Set();
+  const acceptsRequestId = options.acceptsRequestId ?? (() => true);
+
+  /**
+   * The one line for a request that Apollo's pipeline did not log: refused at the HTTP level,
+   * a probe, or a plain route. Probes and other successes log at debug, since load balancers
+   * call them every few seconds; refusals at info, failures of ours at error.
+   */
+  const logHttpRequest = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+    started: number,
+  ) => {
+    if (isLoggedByPipeline(request)) return;
+    const status = response.statusCode;
+    const level = status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
+    logger[level](
+      {
+        requestId,
+        method: request.method,
+        path: pathOf(request),
+        status,
+        outcome: outcomeOf(response),
+        clientAddress: clientAddressOf(request, trustedProxies),
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+      },
+      'http request',
+    );
+  };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = pathOf(request);
@@ -90,8 +130,14 @@ export async function startHttpService(
   };
 
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
+    const started = performance.now();
+    // Chosen before any route runs, so every answer carries it, refusals included.
+    const requestId = assignRequestId(request, acceptsRequestId(request));
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    response.once('close', () => logHttpRequest(request, response, requestId, started));
+
     handle(request, response).catch((error: unknown) => {
-      logger.error({ err: error }, 'request handler failed');
+      logger.error({ err: error, requestId }, 'request handler failed');
       if (!response.headersSent) {
         sendRequestError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
       } else {

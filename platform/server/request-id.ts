@@ -16,12 +16,23 @@ export function requestIdFrom(inbound: string | string[] | undefined): string {
 
 const assigned = new WeakMap<object, string>();
 
-/** The one request id of this HTTP request, chosen on first use. */
-export function requestIdOf(request: { readonly headers: Record<string, unknown> }): string {
+type HttpRequest = { readonly headers: Record<string, unknown> };
+
+/**
+ * Chooses this request's id once: the inbound one when `acceptInbound` and it is safe,
+ * otherwise a new one. Later calls, and `requestIdOf`, return the same id.
+ */
+export function assignRequestId(request: HttpRequest, acceptInbound: boolean): string {
   let id = assigned.get(request);
   if (id === undefined) {
-    id = requestIdFrom(request.headers[REQUEST_ID_HEADER] as string | undefined);
+    const inbound = acceptInbound ? request.headers[REQUEST_ID_HEADER] : undefined;
+    id = requestIdFrom(inbound as string | undefined);
     assigned.set(request, id);
   }
   return id;
+}
+
+/** The one request id of this HTTP request, as the HTTP service assigned it. */
+export function requestIdOf(request: HttpRequest): string {
+  return assignRequestId(request, true);
 }

@@ -22,7 +22,8 @@ import { createGraphQLHandler } from './graphql-handler.js';
 import { startHttpService, type RunningHttpService } from './http-service.js';
 import { healthRoute, readinessRoute } from './probes.js';
 import type { RequestContext } from './request-context.js';
-import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
+import { requestIdOf } from './request-id.js';
+import { pipelineMarkPlugin } from './request-log.js';
 import type { SubgraphName, SubgraphSettings } from './subgraph-config.js';
 
 /** What a subgraph contributes: resolvers, the rule map, and its own context additions. */
@@ -82,6 +83,7 @@ export async function startSubgraph<Context extends RequestContext>(
       // Traces would tell any caller how long each resolver took; we do not report to Apollo.
       ApolloServerPluginInlineTraceDisabled(),
       requestLoggingPlugin<Context>(),
+      pipelineMarkPlugin<Context>(),
     ],
     logger,
   });
@@ -108,9 +110,6 @@ export async function startSubgraph<Context extends RequestContext>(
     server,
     maxBodyBytes: settings.maxBodyBytes,
     context,
-    responseHeaders: (request) => ({
-      [REQUEST_ID_HEADER]: requestIdOf(request),
-    }),
   });
 
   const ready = readinessRoute(
@@ -119,7 +118,13 @@ export async function startSubgraph<Context extends RequestContext>(
   );
 
   const http = await startHttpService(
-    { name: definition.name, logger, graphql, routes: { '/health': healthRoute, '/ready': ready } },
+    {
+      name: definition.name,
+      logger,
+      graphql,
+      routes: { '/health': healthRoute, '/ready': ready },
+      trustedProxies,
+    },
     { port: settings.port, host: settings.host },
   );
 
