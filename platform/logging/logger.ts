@@ -7,22 +7,39 @@ export type { Logger } from 'pino';
  * few levels, so a new field named `password` is covered without touching this list.
  */
 const SENSITIVE_KEYS = [
+  // Credentials a client sends.
   'authorization',
   'cookie',
   'password',
   'currentPassword',
   'newPassword',
+  // Tokens of every kind: access, refresh, one-time links, invitations, ID tokens.
   'token',
   'accessToken',
   'refreshToken',
+  'idToken',
+  'invitationToken',
+  // Secrets of ours and of identity providers.
   'clientSecret',
   'secret',
   'privateKey',
+  'masterKey',
+  'secretsMasterKey',
+  'previousMasterKeys',
+  // Connection strings, which carry passwords, by their option and variable names.
   'connectionString',
   'databaseUrl',
+  'redisUrl',
+  'smtpUrl',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+  'SECRETS_MASTER_KEY',
+  'SECRETS_PREVIOUS_MASTER_KEYS',
 ];
 
-function redactPaths(): string[] {
+/** The pino redact paths: each sensitive key at the top and up to three levels down. */
+export function redactPaths(): string[] {
   const paths: string[] = [];
   for (const key of SENSITIVE_KEYS) {
     paths.push(key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`);
