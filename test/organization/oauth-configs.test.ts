@@ -528,7 +528,7 @@ describe.each(testDatabaseKinds)('OAuth/SSO configurations (%s)', (databaseKind)
   /** Every row of every table in the database, as PostgreSQL's text form of the row. */
   async function everyRowAsText(): Promise<Record<string, string>> {
     const tables = await system.db.$queryRawUnsafe<{ table_name: string }[]>(
-      `SELECT table_name FROM information_schema.tables
+      `SELECT table_name::text AS table_name FROM information_schema.tables
        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
     );
     const text: Record<string, string> = {};
