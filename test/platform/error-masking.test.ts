@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { errorCodes, postGraphQL } from '../support/graphql-client.js';
+import { testDatabaseKinds } from '../support/databases.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
 const INTERNAL_DETAIL =
@@ -21,13 +22,13 @@ function failingUserLookups(db: PrismaClient): PrismaClient {
   });
 }
 
-describe('an unexpected resolver error', () => {
+describe.each(testDatabaseKinds)('an unexpected resolver error (%s)', (databaseKind) => {
   let system: TestSystem;
   let token: string;
 
   beforeAll(async () => {
     system = await startSystem({
-      databaseKind: 'pglite',
+      databaseKind,
       wrapDb: (name, db) => (name === 'identity' ? failingUserLookups(db) : db),
     });
     token = await system.tokenFor((await system.createUser()).id);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, postGraphQL } from '../support/graphql-client.js';
+import { testDatabaseKinds } from '../support/databases.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
 const nested = (depth: number): string => {
@@ -11,12 +12,12 @@ const nested = (depth: number): string => {
   return `{ me { ${body} } }`;
 };
 
-describe('gateway hardening (development settings)', () => {
+describe.each(testDatabaseKinds)('gateway hardening (development settings, %s)', (databaseKind) => {
   let system: TestSystem;
   let token: string;
 
   beforeAll(async () => {
-    system = await startSystem({ databaseKind: 'pglite' });
+    system = await startSystem({ databaseKind });
     token = await system.tokenFor((await system.createUser()).id);
   });
 
@@ -104,6 +105,29 @@ describe('gateway hardening (development settings)', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('has each subgraph refuse a body over its own limit of 1 MiB with 413', async () => {
+    const query = (padding: number) => `{ __typename } # ${'x'.repeat(padding)}`;
+    for (const url of Object.values(system.subgraphUrls)) {
+      const refused = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ query: query(1_048_576) }),
+      });
+      expect(refused.status, url).toBe(413);
+      const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
+      const requestId = refused.headers.get('x-request-id');
+      const lines = system.logs.records('http request').filter((r) => r.requestId === requestId);
+      expect(lines).toMatchObject([{ status: 413, outcome: 'BAD_REQUEST' }]);
+    }
+    // Just under the limit the subgraph reads the body and answers.
+    const accepted = await postGraphQL(system.subgraphUrls.function, {
+      query: query(1_048_576 - 100),
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.data).toEqual({ __typename: 'Query' });
   });
 
   it('allows introspection outside production', async () => {

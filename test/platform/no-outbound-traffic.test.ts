@@ -1,11 +1,12 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/graphql-client.js';
+import { testDatabaseKinds } from '../support/databases.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.|localhost$)/;
 
-describe('outbound connections', () => {
+describe.each(testDatabaseKinds)('outbound connections (%s)', (databaseKind) => {
   const destinations: string[] = [];
   const originalConnect = net.Socket.prototype.connect;
   let system: TestSystem;
@@ -24,7 +25,7 @@ describe('outbound connections', () => {
       return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
     } as typeof net.Socket.prototype.connect;
 
-    system = await startSystem({ databaseKind: 'pglite' });
+    system = await startSystem({ databaseKind });
     const token = await system.tokenFor((await system.createUser()).id);
     await postGraphQL(
       system.gatewayUrl,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../support/databases.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
 const probe = async (graphqlUrl: string, path: '/health' | '/ready') => {
@@ -6,11 +7,11 @@ const probe = async (graphqlUrl: string, path: '/health' | '/ready') => {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
-describe('readiness when the database goes away', () => {
+describe.each(testDatabaseKinds)('readiness when the database goes away (%s)', (databaseKind) => {
   let system: TestSystem;
 
   beforeAll(async () => {
-    system = await startSystem({ databaseKind: 'pglite' });
+    system = await startSystem({ databaseKind });
   });
 
   afterAll(() => system?.stop());
