@@ -31,12 +31,33 @@ await runServiceMain('system', async (logger) => {
   };
 
   try {
-    services.push(
-      await launchSubgraph({ module: identityModule, database, logger: child('identity') }),
-      await launchSubgraph({ module: organizationModule, database, logger: child('organization') }),
-      await launchSubgraph({ module: functionModule, database, logger: child('function') }),
-      await launchGateway({ logger: child('gateway') }),
-    );
+    const identity = await launchSubgraph({
+      module: identityModule,
+      database,
+      logger: child('identity'),
+    });
+    services.push(identity);
+    const organization = await launchSubgraph({
+      module: organizationModule,
+      database,
+      logger: child('organization'),
+    });
+    services.push(organization);
+    const fn = await launchSubgraph({
+      module: functionModule,
+      database,
+      logger: child('function'),
+    });
+    services.push(fn);
+    // The gateway finds the subgraphs where they started, so changing a subgraph's port is
+    // enough; an explicit IDENTITY_URL (and the like) still wins.
+    const env = {
+      ...process.env,
+      IDENTITY_URL: process.env.IDENTITY_URL || identity.url,
+      ORGANIZATION_URL: process.env.ORGANIZATION_URL || organization.url,
+      FUNCTION_URL: process.env.FUNCTION_URL || fn.url,
+    };
+    services.push(await launchGateway({ env, logger: child('gateway') }));
   } catch (error) {
     await stop();
     throw error;
