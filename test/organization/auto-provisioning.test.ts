@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEnrollment } from '../../generated/prisma/client.js';
+import {
+  sweepEmailVerifiedEvents,
+  type SweepReport,
+} from '../../subgraphs/organization/background/email-verified-sweep.js';
 import { testDatabaseKinds } from '../support/databases.js';
 import { identityOperations, payloadOf, STRONG_PASSWORD } from '../support/identity-operations.js';
 import { startSmtpPeer, tokenFromMail, type SmtpPeer } from '../support/smtp-peer.js';
@@ -137,6 +141,42 @@ describe.each(testDatabaseKinds)(
         organizationId: organization.id,
         role: 'MEMBER',
       });
+    });
+
+    it('processes each event once when two instances sweep at the same moment', async () => {
+      const organization = await organizationWithDomain('AUTO');
+      const users = await Promise.all(
+        Array.from({ length: 5 }, () => system.createUser(uniqueAddress(organization.domain))),
+      );
+      // Rows as identity writes them, without the NOTIFY: only a sweep can find them.
+      await system.db.emailVerifiedEvent.createMany({
+        data: users.map((user) => ({ userId: user.id, email: user.email })),
+      });
+
+      const reports = await Promise.all([
+        sweepEmailVerifiedEvents(system.db),
+        sweepEmailVerifiedEvents(system.db),
+      ]);
+
+      const ours = (report: SweepReport) =>
+        report.joined.filter((joined) => joined.organizationId === organization.id).length;
+      // The running service's own sweep may take some of them too; nobody takes one twice.
+      expect(reports.reduce((sum, report) => sum + ours(report), 0)).toBeLessThanOrEqual(5);
+      expect(
+        await system.db.membership.count({
+          where: { organizationId: organization.id, userId: { in: users.map((user) => user.id) } },
+        }),
+      ).toBe(5);
+      expect(
+        await system.db.auditEvent.count({
+          where: { organizationId: organization.id, action: 'member.auto_provisioned' },
+        }),
+      ).toBe(5);
+      expect(
+        await system.db.emailVerifiedEvent.count({
+          where: { userId: { in: users.map((user) => user.id) }, processedAt: null },
+        }),
+      ).toBe(0);
     });
   },
 );
