@@ -132,7 +132,7 @@ describe.skipIf(missing.some(Boolean))(
 
       // Four failures on each instance: within the five free failures of either one alone,
       // beyond them together, so only counters that the instances share delay the account.
-      const codes: string[] = [];
+      const codes: unknown[] = [];
       for (let attempt = 0; attempt < 8; attempt += 1) {
         const stack = attempt % 2 === 0 ? a : b;
         codes.push(...errorCodes(await stack.signIn({ email, password: 'not the password 1' })));
