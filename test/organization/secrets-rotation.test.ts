@@ -246,9 +246,8 @@ describe.each(testDatabaseKinds)('master key rotation (%s)', (databaseKind) => {
       'secrets:rotate failed: SECRETS_MASTER_KEY must be 32 bytes in base64.',
     );
     expect(outcomes[1]).toMatchObject({ code: 1 });
-    expect(outcomes[1]?.stderr.trim()).toBe(
-      "secrets:rotate failed: Can't reach database server at 127.0.0.1:1",
-    );
+    expect(outcomes[1]?.stderr).toMatch(/^secrets:rotate failed: /);
+    expect(outcomes[1]?.stderr).toContain("Can't reach database server at 127.0.0.1:1");
     for (const outcome of outcomes) {
       expect(outcome.stderr).not.toContain(password);
       expect(outcome.stderr).not.toContain(badKey);
