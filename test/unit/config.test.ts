@@ -92,4 +92,34 @@ describe('configuration from the environment', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('IDENTITY_PORT');
   });
+
+  it.each([
+    ['scripts/db-migrate.ts', 'db:migrate', { DATABASE_URL: 'mysql://db/app' }, 'DATABASE_URL'],
+    [
+      'scripts/keys-rotate.ts',
+      'keys:rotate',
+      { ACCESS_TOKEN_TTL_SECONDS: 'soon' },
+      'ACCESS_TOKEN_TTL_SECONDS',
+    ],
+    [
+      'scripts/secrets-rotate.ts',
+      'secrets:rotate',
+      { DATABASE_URL: 'db.internal' },
+      'DATABASE_URL',
+    ],
+  ])(
+    'stops %s before any work with a message naming the variable',
+    (script, command, env, name) => {
+      const root = path.resolve(import.meta.dirname, '../..');
+      const result = spawnSync(process.execPath, ['--import', 'tsx', script], {
+        cwd: root,
+        env: { PATH: process.env.PATH, DATA_DIR: '/nonexistent/never-created', ...env },
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`${command} failed: Invalid configuration`);
+      expect(result.stderr).toContain(`\n  - ${name}: `);
+    },
+  );
 });
