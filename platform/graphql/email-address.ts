@@ -4,12 +4,15 @@ import { badUserInput } from '../errors/app-error.js';
 const MAX_EMAIL_LENGTH = 254;
 
 /**
- * Normalises an address: trimmed and lower-cased as a whole. RFC 5321 lets the local part be
- * case-sensitive, but no mainstream provider treats it so, and allowing `Ann@` and `ann@` as
- * two accounts invites takeover by look-alike sign-up.
+ * Normalises an address the same way for every service: Unicode NFKC, then trimmed and
+ * lower-cased as a whole. RFC 5321 lets the local part be case-sensitive, but no mainstream
+ * provider treats it so, and allowing `Ann@` and `ann@` as two accounts invites takeover by
+ * look-alike sign-up. NFKC folds compatibility characters such as fullwidth letters into
+ * their plain forms, so `ａｄａ@example.com` is `ada@example.com` for accounts, invitations,
+ * domains and the sign-in throttle (`normalizeAccount` in rate-limit/throttle-keys.ts) alike.
  */
 export function normalizeEmail(raw: string, field: string): string {
-  const email = raw.trim().toLowerCase();
+  const email = raw.normalize('NFKC').trim().toLowerCase();
   if (email.length > MAX_EMAIL_LENGTH) {
     throw badUserInput(field, `The email address must be at most ${MAX_EMAIL_LENGTH} characters.`);
   }

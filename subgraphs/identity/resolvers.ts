@@ -2,7 +2,7 @@ import { DateTimeScalar } from '../../platform/graphql/date-time-scalar.js';
 import { notFound } from '../../platform/errors/app-error.js';
 import { requireViewer, requireViewerId } from '../../platform/rules/viewer-id.js';
 import type { AuthPayloadModel } from './accounts/auth-payload.js';
-import { accountEmail } from './accounts/account-email.js';
+import { normalizeEmail } from '../../platform/graphql/email-address.js';
 import { changePassword } from './accounts/change-password.js';
 import { resendVerificationEmail, verifyEmail } from './accounts/email-verification.js';
 import { requestPasswordReset, resetPassword } from './accounts/password-reset.js';
@@ -36,7 +36,7 @@ export const identityResolvers: Resolvers = {
       });
     },
     signInOptions: (_parent, args) => ({
-      email: accountEmail(args.email, 'email'),
+      email: normalizeEmail(args.email, 'email'),
       methods: ['PASSWORD'],
     }),
   },

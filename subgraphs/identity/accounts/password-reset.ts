@@ -3,7 +3,7 @@ import { enqueueMail } from '../../../platform/mail/outbox.js';
 import type { IdentityServices } from '../identity-services.js';
 import { assertAcceptablePassword, assertPasswordLength } from '../passwords/password-policy.js';
 import { announceRevoked, revokeSessionsIn } from '../sessions/revoke-sessions.js';
-import { accountEmail } from './account-email.js';
+import { normalizeEmail } from '../../../platform/graphql/email-address.js';
 import { appLink } from './mail-links.js';
 import { issueOneTimeToken, lastIssuedAt, redeemOneTimeToken } from './one-time-tokens.js';
 
@@ -18,7 +18,7 @@ export async function requestPasswordReset(
   services: IdentityServices,
   rawEmail: string,
 ): Promise<true> {
-  const email = accountEmail(rawEmail, 'email');
+  const email = normalizeEmail(rawEmail, 'email');
   const now = services.clock();
   const minutes = services.config.PASSWORD_RESET_TTL_MINUTES;
 

@@ -3,7 +3,7 @@ import { KeyedMutex } from '../../../platform/concurrency/keyed-mutex.js';
 import type { IdentityServices } from '../identity-services.js';
 import { assertPasswordLength } from '../passwords/password-policy.js';
 import { startSession } from '../sessions/session-service.js';
-import { accountEmail } from './account-email.js';
+import { normalizeEmail } from '../../../platform/graphql/email-address.js';
 import { authPayload, type AuthPayloadModel } from './auth-payload.js';
 
 export interface SignInInput {
@@ -29,7 +29,7 @@ export async function signIn(
   clientAddress: string,
 ): Promise<AuthPayloadModel> {
   assertPasswordLength(input.password, 'input.password');
-  const email = accountEmail(input.email, 'input.email');
+  const email = normalizeEmail(input.email, 'input.email');
   const attempt = { account: email, address: clientAddress };
 
   return attemptsPerAccount.run(email, async () => {

@@ -5,7 +5,7 @@ import { appError, badUserInput } from '../../../platform/errors/app-error.js';
 import type { IdentityServices } from '../identity-services.js';
 import { startSession } from '../sessions/session-service.js';
 import { authPayload, type AuthPayloadModel } from './auth-payload.js';
-import { accountEmail } from './account-email.js';
+import { normalizeEmail } from '../../../platform/graphql/email-address.js';
 import { displayName } from './display-name.js';
 import { sendVerificationMail } from './email-verification.js';
 import { tokenHash } from '../../../platform/auth/opaque-token.js';
@@ -45,7 +45,7 @@ export async function signUp(
   deviceName?: string | null,
 ): Promise<AuthPayloadModel> {
   assertPasswordLength(input.password, 'input.password');
-  const email = accountEmail(input.email, 'input.email');
+  const email = normalizeEmail(input.email, 'input.email');
   const name = displayName(input.displayName, 'input.displayName');
   assertAcceptablePassword(input.password, {
     field: 'input.password',
