@@ -8,15 +8,14 @@ import {
   STRONG_PASSWORD,
   uniqueEmail,
 } from '../support/identity-operations.js';
+import { testRedisUrl } from '../support/external-services.js';
 import { startSmtpPeer, tokenFromMail, type SmtpPeer } from '../support/smtp-peer.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
 const WRONG = 'definitely not the password';
-const REDIS_URL = 'redis://127.0.0.1:6379';
-
 /** Deletes every key of one run's prefix, so runs never see each other's counts. */
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
     let cursor = '0';
@@ -30,11 +29,12 @@ async function deleteKeys(prefix: string): Promise<void> {
   }
 }
 
-const BACKENDS = [
+// The shared Redis only when the run names one (TEST_REDIS_URL); the other two need none.
+const BACKENDS: readonly (readonly [string, { readonly REDIS_URL?: string }])[] = [
   ['memory', {}],
-  ['Redis', { REDIS_URL }],
+  ...(testRedisUrl ? [['Redis', { REDIS_URL: testRedisUrl }] as const] : []),
   ['Redis unreachable', { REDIS_URL: 'redis://127.0.0.1:1' }],
-] as const;
+];
 
 describe.each(
   testDatabaseKinds.flatMap((kind) => BACKENDS.map(([name, env]) => [name, kind, env] as const)),
@@ -57,16 +57,17 @@ describe.each(
   afterAll(async () => {
     await system?.stop();
     await smtp?.stop();
-    if ('REDIS_URL' in env && env.REDIS_URL === REDIS_URL) await deleteKeys(prefix);
+    if (testRedisUrl && env.REDIS_URL === testRedisUrl) await deleteKeys(testRedisUrl, prefix);
   });
 
-  if ('REDIS_URL' in env && env.REDIS_URL === REDIS_URL) {
+  const sharedRedisUrl = env.REDIS_URL === testRedisUrl ? testRedisUrl : undefined;
+  if (sharedRedisUrl) {
     it('keeps its counts under RATE_LIMIT_PREFIX in Redis', async () => {
       const email = uniqueEmail('prefixed');
       await api.signUp({ email });
       await api.signIn({ email, password: WRONG });
 
-      const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+      const redis = new Redis(sharedRedisUrl, { maxRetriesPerRequest: 1 });
       try {
         const [, keys] = await redis.scan('0', 'MATCH', `${prefix}:*`, 'COUNT', 1000);
         expect(keys.length).toBeGreaterThan(0);
