@@ -1,3 +1,4 @@
+import { hiveGatewayArguments } from '../hive/hive-command.js';
 import { processCpuSeconds, processesNamedCpuSeconds } from './process-stats.js';
 import {
   forkService,
@@ -25,25 +26,12 @@ export interface PathProcesses {
   readonly databaseProcessNames: readonly string[];
 }
 
-const HIVE_BIN = 'node_modules/@graphql-hive/gateway/dist/bin.js';
-const HIVE_CONFIG = 'bench/hive/gateway.config.ts';
-
 async function startHive(routing: Readonly<Record<string, string>>): Promise<ServiceProcess> {
   const port = await freeLoopbackPort();
   const origin = `http://127.0.0.1:${port}`;
   return spawnService({
     label: 'Hive Gateway',
-    args: [
-      HIVE_BIN,
-      'supergraph',
-      'schema/supergraph.graphql',
-      '--config-path',
-      HIVE_CONFIG,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-    ],
+    args: hiveGatewayArguments(port),
     env: { NODE_ENV: 'production', ...routing },
     url: `${origin}/graphql`,
     readinessUrl: `${origin}/readiness`,

@@ -18,10 +18,9 @@ import {
 } from '../support/processes.js';
 import { NEEDS_TEST_DATABASE_URL, skipNote } from '../support/external-services.js';
 import { createScratchDatabase, type ScratchDatabase } from './peers.js';
+import { hiveGatewayArguments } from '../../bench/hive/hive-command.js';
 
 const OPERATIONS_DIR = path.join(REPOSITORY_ROOT, 'schema/operations');
-const HIVE_CONFIG = 'bench/hive/gateway.config.ts';
-const HIVE_BIN = 'node_modules/@graphql-hive/gateway/dist/bin.js';
 
 interface ClientOperation {
   readonly name: string;
@@ -50,17 +49,7 @@ async function startHiveGateway(stack: Stack): Promise<{ url: string; child: Chi
   const child = spawnChild({
     label: 'hive-gateway',
     command: process.execPath,
-    args: [
-      HIVE_BIN,
-      'supergraph',
-      'schema/supergraph.graphql',
-      '--config-path',
-      HIVE_CONFIG,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-    ],
+    args: hiveGatewayArguments(port),
     env: {
       NODE_ENV: 'test',
       IDENTITY_URL: stack.subgraphs.identity.url,
