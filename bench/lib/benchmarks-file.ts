@@ -66,23 +66,30 @@ function renderMachine(machine: MachineDescription): string {
   ].join('\n\n');
 }
 
+/** How a section is told apart when a benchmark was run on both kinds of database. */
+const DATABASE_NAMES: Readonly<Record<string, string>> = {
+  pglite: ', embedded PGlite',
+  postgres: ', PostgreSQL server',
+};
+
 /**
- * Rewrites BENCHMARKS.md with the newest full record of every benchmark, in the registry's
- * order; a benchmark never run in full yet is listed as such.
+ * Rewrites BENCHMARKS.md with the newest full record of every benchmark on each database it
+ * was run on, in the registry's order; a benchmark never run in full yet is listed as such.
  */
 export async function writeBenchmarksFile(
   benchmarks: readonly Benchmark[],
-  records: ReadonlyMap<string, ResultRecord>,
+  records: ReadonlyMap<string, readonly ResultRecord[]>,
 ): Promise<void> {
-  const available = benchmarks.flatMap((benchmark) => {
-    const record = records.get(benchmark.name);
-    return record ? [record] : [];
-  });
+  const available = benchmarks.flatMap((benchmark) => records.get(benchmark.name) ?? []);
   const newest = [...available].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
-  const sections = benchmarks.map((benchmark) => {
-    const record = records.get(benchmark.name);
-    if (record) return renderSection(record);
-    return `## ${benchmark.title} (\`${benchmark.name}\`)\n\nNot measured in a full run yet.`;
+  const sections = benchmarks.flatMap((benchmark) => {
+    const runs = records.get(benchmark.name) ?? [];
+    if (runs.length === 0) {
+      return [`## ${benchmark.title} (\`${benchmark.name}\`)\n\nNot measured in a full run yet.`];
+    }
+    return runs.map((record) =>
+      renderSection(record, '##', runs.length > 1 ? DATABASE_NAMES[record.settings.database] : ''),
+    );
   });
 
   const text = [

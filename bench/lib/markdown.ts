@@ -34,11 +34,14 @@ export function renderSettings(record: ResultRecord): string {
   );
 }
 
-/** One benchmark's section: what it measures, how, its tables and how to read them. */
-export function renderSection(record: ResultRecord, heading = '##'): string {
+/**
+ * One benchmark's section: what it measures, how, its tables and how to read them. `variant`
+ * follows the name in the heading, to tell two runs of one benchmark apart.
+ */
+export function renderSection(record: ResultRecord, heading = '##', variant = ''): string {
   const { findings } = record;
   return [
-    `${heading} ${record.title} (\`${record.benchmark}\`)`,
+    `${heading} ${record.title} (\`${record.benchmark}\`${variant})`,
     record.description,
     renderSettings(record),
     ...findings.tables.map(renderTable),

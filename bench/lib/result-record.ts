@@ -71,16 +71,24 @@ function preferred(candidate: ResultRecord, known: ResultRecord | undefined): bo
 }
 
 /**
- * The newest full-length record of each benchmark in bench/results, passing over runs that
- * other processes disturbed as long as an undisturbed one exists.
+ * The newest full-length record of each benchmark on each kind of database (the embedded
+ * one first), passing over runs that other processes disturbed as long as an undisturbed one
+ * exists.
  */
-export async function latestFullRecords(): Promise<Map<string, ResultRecord>> {
+export async function latestFullRecords(): Promise<Map<string, ResultRecord[]>> {
   const latest = new Map<string, ResultRecord>();
   const names = await readdir(RESULTS_DIR).catch(() => []);
   for (const name of names.filter((file) => file.endsWith('.json'))) {
     const parsed: unknown = JSON.parse(await readFile(path.join(RESULTS_DIR, name), 'utf8'));
     if (!isResultRecord(parsed)) continue;
-    if (preferred(parsed, latest.get(parsed.benchmark))) latest.set(parsed.benchmark, parsed);
+    const key = `${parsed.benchmark} ${parsed.settings.database}`;
+    if (preferred(parsed, latest.get(key))) latest.set(key, parsed);
   }
-  return latest;
+
+  const byBenchmark = new Map<string, ResultRecord[]>();
+  const embeddedFirst = (record: ResultRecord) => (record.settings.database === 'pglite' ? 0 : 1);
+  for (const record of [...latest.values()].sort((a, b) => embeddedFirst(a) - embeddedFirst(b))) {
+    byBenchmark.set(record.benchmark, [...(byBenchmark.get(record.benchmark) ?? []), record]);
+  }
+  return byBenchmark;
 }
