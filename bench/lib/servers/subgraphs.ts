@@ -29,11 +29,14 @@ async function signIn(url: string, email: string, password: string): Promise<str
 
 await serveFromChild(async () => {
   const accountCount = Number(process.env.BENCH_ACCOUNTS ?? 1);
-  const only = process.env.BENCH_SUBGRAPHS?.split(',').filter(Boolean) as
-    SubgraphName[] | undefined;
+  // Unset or empty: all three.
+  const only = (process.env.BENCH_SUBGRAPHS ?? '').split(',').filter(Boolean) as SubgraphName[];
   const subgraphs = await startBenchSubgraphs({
     databaseServerUrl: process.env.BENCH_DATABASE_SERVER_URL || undefined,
-    subgraphs: only && ['identity' as const, ...only.filter((name) => name !== 'identity')],
+    subgraphs:
+      only.length > 0
+        ? ['identity' as const, ...only.filter((name) => name !== 'identity')]
+        : undefined,
   });
   const identityUrl = subgraphs.urls.identity ?? '';
   try {
