@@ -26,7 +26,7 @@ export const organizationModule: SubgraphModule<OrganizationContext, typeof orga
         intervalMs: config.ORGANIZATION_SWEEP_INTERVAL_MS,
       });
       const verifications = await database.notifications
-        .listen(EMAIL_VERIFIED_CHANNEL, { onMessage: () => void sweeper.wake() })
+        .listen(EMAIL_VERIFIED_CHANNEL, { onMessage: () => void sweeper.run() })
         .catch(async (error: unknown) => {
           await sweeper.stop();
           throw error;
