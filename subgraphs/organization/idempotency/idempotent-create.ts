@@ -29,7 +29,8 @@ function canonicalJson(value: unknown): string {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, item]) => item !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${canonicalJson(item)}`).join(',')}}`;
+    const members = entries.map(([name, item]) => `${JSON.stringify(name)}:${canonicalJson(item)}`);
+    return `{${members.join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -99,12 +100,24 @@ export async function idempotentCreate<Result extends { readonly id: string }>(
   create: (tx: Prisma.TransactionClient) => Promise<Result>,
   load: (id: string) => Promise<Result | null>,
 ): Promise<Result> {
+  const earlier = await earlierResult(db, scope, load);
+  return earlier ?? createRecordingKey(db, scope, create, load);
+}
+
+/**
+ * The create of `idempotentCreate` for a caller that has already asked `earlierResult` and
+ * found nothing: the result commits with its key, and of two concurrent first attempts the
+ * one that loses on the key returns the winner's result.
+ */
+export async function createRecordingKey<Result extends { readonly id: string }>(
+  db: PrismaClient,
+  scope: IdempotencyScope,
+  create: (tx: Prisma.TransactionClient) => Promise<Result>,
+  load: (id: string) => Promise<Result | null>,
+): Promise<Result> {
   const key = checkedKey(scope);
   if (!key) return db.$transaction(create);
   const now = new Date();
-
-  const earlier = await earlierResult(db, scope, load, now);
-  if (earlier) return earlier;
 
   const id = keyId(scope, key);
   try {

@@ -5,7 +5,7 @@ import { requireViewer } from '../../../platform/rules/viewer-id.js';
 import { tokenHash } from '../../../platform/auth/opaque-token.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
-import { earlierResult, idempotentCreate } from '../idempotency/idempotent-create.js';
+import { createRecordingKey, earlierResult } from '../idempotency/idempotent-create.js';
 import { deleteEmailProof } from './invitation-link.js';
 
 const notFound = () => appError('NOT_FOUND', 'The invitation was not found.');
@@ -81,7 +81,7 @@ export async function acceptInvite(
 
   let membership: Membership;
   try {
-    membership = await idempotentCreate(
+    membership = await createRecordingKey(
       context.db,
       scope,
       async (tx) => {

@@ -4,7 +4,7 @@ import { appError } from '../../../platform/errors/app-error.js';
 import { requireViewer } from '../../../platform/rules/viewer-id.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
-import { earlierResult, idempotentCreate } from '../idempotency/idempotent-create.js';
+import { createRecordingKey, earlierResult } from '../idempotency/idempotent-create.js';
 import { lockOrganization } from '../members/lock-organization.js';
 import { OPEN_ENROLLMENTS, verifiedEmailDomain } from './enrollment.js';
 
@@ -88,7 +88,7 @@ export async function requestToJoin(
   const email = viewer.email.trim().toLowerCase();
 
   try {
-    return await idempotentCreate(
+    return await createRecordingKey(
       context.db,
       scope,
       async (tx) => {

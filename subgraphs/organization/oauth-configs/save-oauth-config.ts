@@ -6,7 +6,7 @@ import { requireViewerId } from '../../../platform/rules/viewer-id.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
 import type { SaveOAuthConfigInput } from '../generated/resolvers-types.js';
-import { earlierResult, idempotentCreate } from '../idempotency/idempotent-create.js';
+import { createRecordingKey, earlierResult } from '../idempotency/idempotent-create.js';
 import { mayManageRole } from '../roles/role-rank.js';
 import { requireRole } from '../roles/viewer-membership.js';
 import { clientSecretInput, sealClientSecret } from './client-secret.js';
@@ -82,7 +82,7 @@ async function createConfig(
   if (earlier) return earlier;
   await requireValidIssuer(fields.issuer, context.logger, discovery(context));
 
-  return idempotentCreate(
+  return createRecordingKey(
     context.db,
     scope,
     async (tx) => {
