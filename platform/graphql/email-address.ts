@@ -4,15 +4,20 @@ import { badUserInput } from '../errors/app-error.js';
 const MAX_EMAIL_LENGTH = 254;
 
 /**
- * Normalises an address the same way for every service: Unicode NFKC, then trimmed and
+ * The one form of an address every service compares: Unicode NFKC, then trimmed and
  * lower-cased as a whole. RFC 5321 lets the local part be case-sensitive, but no mainstream
  * provider treats it so, and allowing `Ann@` and `ann@` as two accounts invites takeover by
  * look-alike sign-up. NFKC folds compatibility characters such as fullwidth letters into
  * their plain forms, so `ａｄａ@example.com` is `ada@example.com` for accounts, invitations,
- * domains and the sign-in throttle (`normalizeAccount` in rate-limit/throttle-keys.ts) alike.
+ * domains and the sign-in throttle alike. It checks nothing; `normalizeEmail` also validates.
  */
+export function foldEmail(raw: string): string {
+  return raw.normalize('NFKC').trim().toLowerCase();
+}
+
+/** An address from a client, folded (see `foldEmail`) and checked; BAD_USER_INPUT if invalid. */
 export function normalizeEmail(raw: string, field: string): string {
-  const email = raw.normalize('NFKC').trim().toLowerCase();
+  const email = foldEmail(raw);
   if (email.length > MAX_EMAIL_LENGTH) {
     throw badUserInput(field, `The email address must be at most ${MAX_EMAIL_LENGTH} characters.`);
   }

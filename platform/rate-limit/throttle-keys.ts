@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
+import { foldEmail } from '../graphql/email-address.js';
 
 /**
  * The form of an account name that counts as one account: `Alice@Example.com ` and
  * `alice@example.com` must share one streak, or changing case would reset the delay.
  */
 export function normalizeAccount(account: string): string {
-  return account.normalize('NFKC').trim().toLowerCase();
+  return foldEmail(account);
 }
 
 /**

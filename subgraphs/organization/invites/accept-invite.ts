@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../../platform/db/prisma-errors.js';
 import { appError } from '../../../platform/errors/app-error.js';
 import { requireViewer } from '../../../platform/rules/viewer-id.js';
 import { tokenHash } from '../../../platform/auth/opaque-token.js';
+import { foldEmail } from '../../../platform/graphql/email-address.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
 import { createRecordingKey, earlierResult } from '../idempotency/idempotent-create.js';
@@ -40,7 +41,7 @@ function assertInvitedAddress(context: OrganizationContext, invite: Invite): voi
       'Verify your email address, then refresh your session to accept the invitation.',
     );
   }
-  if (viewer.email.trim().toLowerCase() !== invite.email) {
+  if (foldEmail(viewer.email) !== invite.email) {
     throw appError(
       'INVITE_EMAIL_MISMATCH',
       'The invitation was sent to another address than the one you signed in with.',

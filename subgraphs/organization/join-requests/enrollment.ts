@@ -1,12 +1,13 @@
 import type { DomainEnrollment, Prisma } from '../../../generated/prisma/client.js';
 import type { Viewer } from '../../../platform/auth/viewer.js';
+import { foldEmail } from '../../../platform/graphql/email-address.js';
 
 /** Enrollments that let people with an address at the domain in without an invitation. */
 export const OPEN_ENROLLMENTS: readonly DomainEnrollment[] = ['REQUEST', 'AUTO'];
 
-/** The domain part of an address, lower-cased, or null when it has none. */
+/** The domain part of an address, folded as addresses are compared, or null when it has none. */
 export function emailDomain(email: string): string | null {
-  const address = email.trim().toLowerCase();
+  const address = foldEmail(email);
   const at = address.lastIndexOf('@');
   return at > 0 && at < address.length - 1 ? address.slice(at + 1) : null;
 }

@@ -1,6 +1,7 @@
 import type { JoinRequest, Prisma } from '../../../generated/prisma/client.js';
 import { isUniqueViolation } from '../../../platform/db/prisma-errors.js';
 import { appError } from '../../../platform/errors/app-error.js';
+import { foldEmail } from '../../../platform/graphql/email-address.js';
 import { requireViewer } from '../../../platform/rules/viewer-id.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
@@ -85,7 +86,7 @@ export async function requestToJoin(
 
   // The requester may now see the id and name of the organization they asked to join.
   context.visibleOrganizationIds.add(organizationId);
-  const email = viewer.email.trim().toLowerCase();
+  const email = foldEmail(viewer.email);
 
   try {
     return await createRecordingKey(
