@@ -1,4 +1,4 @@
-import { EMAIL_VERIFIED_CHANNEL } from '../../platform/auth/email-verified-event.js';
+import { EMAIL_VERIFIED_CHANNEL } from '../../platform/events/email-verified-events.js';
 import { viewerIdOf } from '../../platform/rules/viewer-id.js';
 import type { SubgraphModule } from '../../platform/server/subgraph-module.js';
 import { startOrganizationSweeper } from './background/organization-sweeper.js';
