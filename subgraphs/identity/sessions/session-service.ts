@@ -200,17 +200,9 @@ async function graceOrReuse(
   const withinGrace =
     token.rotatedAt !== null && presenter.now.getTime() - token.rotatedAt.getTime() <= graceMs;
 
-  if (!withinGrace) {
-    // The window is over, so the sealed successor has no use left: it goes with this read,
-    // whether or not the sweep got to it first.
-    if (token.successorSealed !== null) {
-      await tx.refreshToken.updateMany({
-        where: { id: token.id },
-        data: { successorSealed: null },
-      });
-    }
-    return reused('after_grace_window');
-  }
+  // A reuse ends the session, and ending it drops every successor still sealed in it, so
+  // nothing needs clearing here.
+  if (!withinGrace) return reused('after_grace_window');
   if (!token.successorId || !token.successorSealed) return reused('successor_used');
 
   const successor = await tx.refreshToken.findUnique({ where: { id: token.successorId } });
