@@ -45,8 +45,6 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
       pool = new Pool(origin, {
         connections: options.connections,
         keepAliveTimeout: 30_000,
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
       });
       pools.set(origin, pool);
     }

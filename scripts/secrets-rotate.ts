@@ -55,8 +55,9 @@ await runScript(
       }
       for (const failure of report.failures) {
         console.error(
-          `${failure.column} row ${failure.id} did not open: ${failure.reason} It was left as ` +
-            'it was; add the master key that sealed it to SECRETS_PREVIOUS_MASTER_KEYS and run again.',
+          `${failure.column} row ${failure.id} did not open: ${failure.reason} It was left ` +
+            'as it was; add the master key that sealed it to SECRETS_PREVIOUS_MASTER_KEYS ' +
+            'and run again.',
         );
       }
       if (report.failures.length > 0) process.exitCode = 1;

@@ -23,7 +23,10 @@ export interface SigningKey {
   readonly privateKey: CryptoKey;
 }
 
-/** Re-reading the key file is cheap but not free; an unknown `kid` triggers it at most this often. */
+/**
+ * Re-reading the key file is cheap but not free; an unknown `kid` triggers it at most this
+ * often.
+ */
 const RELOAD_INTERVAL_MS = 5_000;
 
 function publicPart(jwk: JWK): JWK {

@@ -31,8 +31,9 @@ export class VerifiedTokenCache {
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
   /**
-   * The claims of `token` if it verified before for the same issuer and audience, is still within its lifetime at `nowSeconds`
-   * (with `toleranceSeconds`, as the full check allows) and its key is still trusted.
+   * The claims of `token` if it verified before for the same issuer and audience, is still
+   * within its lifetime at `nowSeconds` (with `toleranceSeconds`, as the full check allows)
+   * and its key is still trusted.
    */
   lookup(
     token: string,

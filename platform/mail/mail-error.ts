@@ -1,7 +1,8 @@
 /**
  * Every way sending mail fails. Only DELIVERY_FAILED is worth retrying: the others say the
- * message itself cannot be sent, and would fail the same way every time. These are for operators and logs (and `last_error` in the
- * outbox), never shown to a GraphQL client; none of them carries a template variable.
+ * message itself cannot be sent, and would fail the same way every time. These are for
+ * operators and logs (and `last_error` in the outbox), never shown to a GraphQL client; none
+ * of them carries a template variable.
  */
 export const MAIL_ERROR_CODES = {
   TEMPLATE_UNKNOWN: 'No template file exists for the named template.',
