@@ -1,4 +1,4 @@
-import type { Prisma } from '../../../generated/prisma/client.js';
+import type { MembershipRole, Prisma } from '../../../generated/prisma/client.js';
 import { emailDomain } from './enrollment.js';
 
 /** What proved the address: identity's verification link now, an SSO sign-in later. */
@@ -13,7 +13,18 @@ export interface ProvenAddress {
 /** One organization the person was taken into, and with which role. */
 export interface ProvisionedMembership {
   readonly organizationId: string;
-  readonly role: 'ADMIN' | 'MEMBER';
+  readonly role: AutoJoinRole;
+}
+
+/** The roles a domain can give. */
+export type AutoJoinRole = 'ADMIN' | 'MEMBER';
+
+/**
+ * The role someone joining through an AUTO domain gets from the organization's default role.
+ * The column allows OWNER; a domain never makes anyone an owner, whatever it holds.
+ */
+export function autoJoinRole(defaultRole: MembershipRole): AutoJoinRole {
+  return defaultRole === 'ADMIN' ? 'ADMIN' : 'MEMBER';
 }
 
 /**
@@ -42,8 +53,7 @@ export async function autoProvision(
 
   const joined: ProvisionedMembership[] = [];
   for (const organization of organizations) {
-    // The column allows OWNER; a domain never makes anyone an owner, whatever it holds.
-    const role = organization.defaultRole === 'ADMIN' ? 'ADMIN' : 'MEMBER';
+    const role = autoJoinRole(organization.defaultRole);
     const created = await tx.membership.createMany({
       data: [{ organizationId: organization.id, userId: person.userId, role }],
       skipDuplicates: true,

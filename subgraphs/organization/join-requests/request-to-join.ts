@@ -7,6 +7,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { OrganizationContext } from '../context.js';
 import { createRecordingKey, earlierResult } from '../idempotency/idempotent-create.js';
 import { lockOrganization } from '../members/lock-organization.js';
+import { autoJoinRole } from './auto-provision.js';
 import { OPEN_ENROLLMENTS, verifiedEmailDomain } from './enrollment.js';
 
 const alreadyMember = () =>
@@ -102,8 +103,7 @@ export async function requestToJoin(
             where: { id: organizationId },
             select: { defaultRole: true },
           });
-          // A domain never makes anyone an owner, whatever the column holds.
-          const role = current.defaultRole === 'ADMIN' ? 'ADMIN' : 'MEMBER';
+          const role = autoJoinRole(current.defaultRole);
           await tx.membership.create({ data: { organizationId, userId: viewer.userId, role } });
           const request = await tx.joinRequest.create({
             data: {
