@@ -42,6 +42,13 @@ export function countingQueries(db: PrismaClient, counts: QueryCounts): PrismaCl
   });
 }
 
+/** Calls made through one model's delegate, whatever the method. */
+export function queriesOf(counts: QueryCounts, model: string): number {
+  let total = 0;
+  for (const [key, count] of counts) if (key.startsWith(`${model}.`)) total += count;
+  return total;
+}
+
 /** The sum of the counts, the number of queries made. */
 export function totalQueries(counts: QueryCounts): number {
   return [...counts.values()].reduce((sum, count) => sum + count, 0);
